@@ -1,0 +1,34 @@
+export type { StandardSchemaV1 } from './standard-schema.js';
+export type { ProviderContext, ProviderLogger } from './context.js';
+export {
+  ProviderError,
+  PROVIDER_ERROR_CODES,
+  isProviderError,
+  type ProviderErrorCode,
+  type ProviderErrorLike,
+  type ProviderErrorOptions,
+} from './errors.js';
+export {
+  CONTRACT_VERSION,
+  defineProvider,
+  isProviderDefinition,
+  providerDefinitionVersion,
+  type BrandedProviderDefinition,
+  type ProviderDefinition,
+  type ProviderInstance,
+  type ProviderMode,
+  type SecretOutcome,
+  type SecretRequest,
+} from './provider.js';
+export { fieldsSchema, type FieldSpec, type FieldsOutput, type FieldsSchema, type ProviderReference } from './fields-schema.js';
+export {
+  readProviderManifests,
+  SUPPORTED_CONTRACTS,
+  type FnoxPackageField,
+  type PluginDescriptor,
+  type ProviderConflict,
+  type ProviderIndexEntry,
+  type ProviderManifestEntry,
+  type ProviderManifestReport,
+  type ProviderOrigin,
+} from './manifest.js';
