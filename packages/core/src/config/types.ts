@@ -1,0 +1,86 @@
+/**
+ * The config model shared by loading (config/*) and resolution (resolve/*). Raw TOML tables are
+ * validated into these shapes; every secret and provider remembers where it came from.
+ */
+
+/** What happens when a secret resolves to nothing (SPEC §5.5). */
+export type IfMissing = 'error' | 'warn' | 'ignore';
+
+/** Where a secret is injected (SPEC §5.10): everywhere, only into `fnox exec` children, or never. */
+export type EnvMode = true | false | 'exec';
+
+/** The file (and profile section) an entry was read from. */
+export interface SourceRef {
+  /** Absolute path of the defining file; undefined for entries built in memory. */
+  readonly file: string | undefined;
+  /** Set when the entry came from `[profiles.<profile>.secrets|providers]`. */
+  readonly profile?: string;
+}
+
+/** A `[secrets.KEY]` table, as written in fnox.toml (SPEC §2.4). */
+export interface SecretConfig {
+  readonly provider?: string;
+  readonly value?: string;
+  readonly default?: string;
+  readonly description?: string;
+  readonly if_missing?: IfMissing;
+  readonly env?: EnvMode;
+  readonly as_file?: boolean;
+  readonly json_path?: string;
+  readonly line?: number;
+  readonly sync?: { readonly provider: string; readonly value: string };
+  readonly daemon_cache?: boolean;
+}
+
+/** A `[providers.NAME]` table: `type` plus the provider's own fields, kept raw (SPEC §2.3). */
+export interface ProviderConfig {
+  readonly type: string;
+  readonly auth_command?: string;
+  readonly daemon_cache?: boolean;
+  readonly [field: string]: unknown;
+}
+
+/** An entry with its name and provenance. */
+export interface Sourced<T> {
+  readonly name: string;
+  readonly config: T;
+  readonly source: SourceRef;
+}
+
+/** Insertion-ordered maps: an overridden key keeps its first position, new keys append (SPEC §3.4). */
+export type SecretMap = ReadonlyMap<string, Sourced<SecretConfig>>;
+export type ProviderMap = ReadonlyMap<string, Sourced<ProviderConfig>>;
+
+/** One `[profiles.NAME]` table after merging. */
+export interface ProfileConfig {
+  readonly providers: ProviderMap;
+  readonly secrets: SecretMap;
+  readonly defaultProvider?: { readonly name: string; readonly source: SourceRef };
+}
+
+/** All loaded files merged (SPEC §3.4), before a profile stack is applied. */
+export interface MergedConfig {
+  readonly root: boolean;
+  readonly defaultProvider?: { readonly name: string; readonly source: SourceRef };
+  readonly ifMissing?: IfMissing;
+  readonly env?: EnvMode;
+  readonly promptAuth?: boolean;
+  readonly providers: ProviderMap;
+  readonly secrets: SecretMap;
+  readonly profiles: ReadonlyMap<string, ProfileConfig>;
+  /** Every file that contributed, lowest precedence first. */
+  readonly files: readonly string[];
+}
+
+/** The config seen by one profile stack (SPEC §4). */
+export interface EffectiveConfig {
+  /** The active stack without `default`; empty means the default profile. */
+  readonly profiles: readonly string[];
+  /** Display form: names joined with `,`, or `default`. */
+  readonly profileLabel: string;
+  readonly merged: MergedConfig;
+  /** Effective secrets, in config order; each without its own `env` got the merged top-level `env`. */
+  readonly secrets: SecretMap;
+  /** Top-level providers overlaid by each profile's providers, in order. */
+  readonly providers: ProviderMap;
+}

@@ -1,0 +1,24 @@
+// Errors and the exit-code table
+export {
+  ERROR_CODES,
+  EXIT_CODES,
+  FnoxError,
+  isFnoxError,
+  renderError,
+  toFnoxError,
+  type FnoxErrorCode,
+  type FnoxErrorOptions,
+  type RenderErrorOptions,
+} from './errors.js';
+
+// Providers: discovery index, lazy loading, instances, the built-in plain provider
+export {
+  BUILTIN_PROVIDER_ENTRIES,
+  createProviderRegistry,
+  withBuiltins,
+  type ProviderRegistry,
+  type ProviderRegistryOptions,
+} from './providers/registry.js';
+export { COMMON_PROVIDER_KEYS, instantiateProvider, providerOwnConfig, validateProviderConfig } from './providers/instance.js';
+export { INSTALLABLE_PROVIDERS, UPSTREAM_ONLY_TYPES, providerPackageFor } from './providers/known-types.js';
+export { plainProvider } from './providers/plain.js';
