@@ -22,3 +22,29 @@ export {
 export { COMMON_PROVIDER_KEYS, instantiateProvider, providerOwnConfig, validateProviderConfig } from './providers/instance.js';
 export { INSTALLABLE_PROVIDERS, UPSTREAM_ONLY_TYPES, providerPackageFor } from './providers/known-types.js';
 export { plainProvider } from './providers/plain.js';
+
+// Sessions: what every operation receives from its host
+export {
+  createSession,
+  globalConfigDir,
+  stderrLogger,
+  type FnoxSession,
+  type GlobalOptions,
+  type Logger,
+  type SessionInit,
+} from './session.js';
+
+// Config model
+export type {
+  EffectiveConfig,
+  EnvMode,
+  IfMissing,
+  MergedConfig,
+  ProfileConfig,
+  ProviderConfig,
+  ProviderMap,
+  SecretConfig,
+  SecretMap,
+  SourceRef,
+  Sourced,
+} from './config/types.js';

@@ -1,0 +1,98 @@
+import { homedir } from 'node:os';
+import { isAbsolute, join } from 'node:path';
+import { createProviderRegistry, type ProviderRegistry } from './providers/registry.js';
+
+/** The global flags every command accepts (SPEC §6.1), before any environment fallback. */
+export interface GlobalOptions {
+  /** `-c/--config` as given; undefined means the default `fnox.toml` (discovery mode). */
+  readonly config?: string;
+  /** Raw `-P/--profile` values, each possibly a comma list; empty means "use FNOX_PROFILE". */
+  readonly profiles?: readonly string[];
+  /** `-v/--verbose`: debug lines on stderr. */
+  readonly verbose?: boolean;
+  /** `--if-missing` runtime override, unparsed. */
+  readonly ifMissing?: string;
+  /** `--no-color`. */
+  readonly noColor?: boolean;
+  /** `--no-defaults`. */
+  readonly noDefaults?: boolean;
+  /** `--non-interactive`. */
+  readonly nonInteractive?: boolean;
+  /** `--write-profile`. */
+  readonly writeProfile?: string;
+  /** `--age-key-file` (hidden, deprecated), passed to the age provider as an option. */
+  readonly ageKeyFile?: string;
+  /** `--debug`: stacks and codes on errors. */
+  readonly debug?: boolean;
+}
+
+/** Where diagnostics go. Lines never contain secret values. */
+export interface Logger {
+  /** `Warning: ...` style lines and WARN lines from the resolver. */
+  warn(message: string): void;
+  /** Only with --verbose. */
+  debug(message: string): void;
+  /** Plain informational lines for stderr (progress, hook summaries). */
+  info(message: string): void;
+}
+
+/** Everything a core operation needs from its host (CLI, fast path, Node API, tests). */
+export interface FnoxSession {
+  readonly cwd: string;
+  readonly env: NodeJS.ProcessEnv;
+  readonly options: GlobalOptions;
+  readonly registry: ProviderRegistry;
+  readonly log: Logger;
+  /** Whether stdin is a terminal (prompts allowed unless non-interactive). */
+  readonly stdinIsTTY: boolean;
+  /** Aborted on SIGINT/SIGTERM; passed to providers. */
+  readonly signal: AbortSignal;
+}
+
+/** Options of {@link createSession}; everything defaults to the current process. */
+export interface SessionInit {
+  readonly cwd?: string;
+  readonly env?: NodeJS.ProcessEnv;
+  readonly options?: GlobalOptions;
+  readonly registry?: ProviderRegistry;
+  readonly log?: Logger;
+  readonly stdinIsTTY?: boolean;
+  readonly signal?: AbortSignal;
+}
+
+/** A logger writing to stderr; debug lines only when `verbose`. */
+export function stderrLogger(verbose = false): Logger {
+  return {
+    warn: (message) => process.stderr.write(`${message}\n`),
+    debug: (message) => {
+      if (verbose) process.stderr.write(`DEBUG ${message}\n`);
+    },
+    info: (message) => process.stderr.write(`${message}\n`),
+  };
+}
+
+/** Build a session for the current process with optional overrides. */
+export function createSession(init: SessionInit = {}): FnoxSession {
+  const options = init.options ?? {};
+  return {
+    cwd: init.cwd ?? process.cwd(),
+    env: init.env ?? process.env,
+    options,
+    registry: init.registry ?? createProviderRegistry(),
+    log: init.log ?? stderrLogger(Boolean(options.verbose)),
+    stdinIsTTY: init.stdinIsTTY ?? Boolean(process.stdin.isTTY),
+    signal: init.signal ?? new AbortController().signal,
+  };
+}
+
+/**
+ * The global config directory: `$FNOX_CONFIG_DIR`, else `$XDG_CONFIG_HOME/fnox`, else
+ * `~/.config/fnox`. Empty or relative env paths are ignored (SPEC §3.1).
+ */
+export function globalConfigDir(env: NodeJS.ProcessEnv): string {
+  const usable = (value: string | undefined) => (value && isAbsolute(value) ? value : undefined);
+  const explicit = usable(env.FNOX_CONFIG_DIR);
+  if (explicit) return explicit;
+  const xdg = usable(env.XDG_CONFIG_HOME);
+  return join(xdg ?? join(env.HOME || homedir(), '.config'), 'fnox');
+}
