@@ -1,0 +1,124 @@
+import { Command, type Interfaces } from '@oclif/core';
+import {
+  createProviderRegistry,
+  createSession,
+  FnoxError,
+  renderError,
+  toFnoxError,
+  type FnoxSession,
+  type GlobalOptions,
+  type ProviderRegistry,
+} from '@fnox/core';
+import { RUNTIME_IF_MISSING_FLAG } from './argv.js';
+import { globalFlags } from './global-flags.js';
+import { providerPlugins } from './provider-index.js';
+
+/** Parsed flags of a command, global flags included. */
+export type FnoxFlags<T extends typeof Command> = Interfaces.InferredFlags<(typeof FnoxCommand)['baseFlags'] & T['flags']>;
+/** Parsed arguments of a command. */
+export type FnoxArgs<T extends typeof Command> = Interfaces.InferredArgs<T['args']>;
+
+interface OclifLikeError {
+  readonly code?: string;
+  readonly message?: string;
+  readonly oclif?: { readonly exit?: number };
+}
+
+/** True for oclif's ExitError, which `this.exit()` throws and which must pass through untouched. */
+export function isExitError(error: unknown): boolean {
+  return (error as OclifLikeError | undefined)?.code === 'EEXIT';
+}
+
+/** Turn an oclif parse/usage error into the usage FnoxError (exit 2). */
+export function usageError(error: unknown, commandId?: string): FnoxError | undefined {
+  const oclifError = error as OclifLikeError | undefined;
+  if (oclifError?.oclif?.exit !== 2 || typeof oclifError.message !== 'string') return undefined;
+  const message = oclifError.message.split('\n').find((line) => line.trim() && !line.startsWith('See more help'))?.trim();
+  return new FnoxError('usage', message ?? 'invalid usage', {
+    hint: `See \`fnox ${commandId ? `${commandId.replaceAll(':', ' ')} ` : ''}--help\`.`,
+  });
+}
+
+/** Whether error output should include codes and stacks. */
+export function debugRequested(flagValue?: boolean): boolean {
+  return Boolean(flagValue) || process.env.FNOX_DEBUG === '1' || process.env.FNOX_DEBUG === 'true' || process.argv.includes('--debug');
+}
+
+/**
+ * The base of every fnox command: global flags, one session per run, and the one error rendering
+ * (`error:` / `hint:` on stderr, exit code from core's table, no stack unless --debug).
+ */
+export abstract class FnoxCommand<T extends typeof Command> extends Command {
+  static override baseFlags = globalFlags;
+
+  /**
+   * Whether `--if-missing` after the command name is the runtime override. `set` turns this off:
+   * there it is the secret's metadata, and the override may only precede the command.
+   */
+  static ifMissingIsRuntime = true;
+
+  protected flags!: FnoxFlags<T>;
+  protected args!: FnoxArgs<T>;
+  /** Arguments not bound to declared args (the child command of `exec`). */
+  protected argvRest: string[] = [];
+  private cachedSession: FnoxSession | undefined;
+  private cachedRegistry: ProviderRegistry | undefined;
+
+  public override async init(): Promise<void> {
+    await super.init();
+    const { args, flags, argv } = await this.parse({
+      flags: this.ctor.flags,
+      baseFlags: (this.ctor as unknown as typeof FnoxCommand).baseFlags,
+      args: this.ctor.args,
+      strict: this.ctor.strict,
+    });
+    this.flags = flags as FnoxFlags<T>;
+    this.args = args as FnoxArgs<T>;
+    this.argvRest = argv as string[];
+  }
+
+  /** The global options as core understands them. */
+  protected globalOptions(): GlobalOptions {
+    const flags = this.flags as FnoxFlags<typeof FnoxCommand>;
+    const runtimeIfMissing =
+      flags[RUNTIME_IF_MISSING_FLAG] ??
+      ((this.ctor as unknown as typeof FnoxCommand).ifMissingIsRuntime ? flags['if-missing'] : undefined);
+    return {
+      config: flags.config,
+      profiles: flags.profile ?? [],
+      verbose: flags.verbose,
+      ifMissing: runtimeIfMissing,
+      noColor: flags['no-color'],
+      noDefaults: flags['no-defaults'],
+      nonInteractive: flags['non-interactive'],
+      writeProfile: flags['write-profile'],
+      ageKeyFile: flags['age-key-file'],
+      debug: debugRequested(flags.debug),
+    };
+  }
+
+  /** Providers discovered from oclif's plugins (core, user, linked); nothing imported yet. */
+  protected providerRegistry(): ProviderRegistry {
+    this.cachedRegistry ??= createProviderRegistry({ plugins: providerPlugins(this.config) });
+    return this.cachedRegistry;
+  }
+
+  /** The session every core operation takes, built once per command run. */
+  protected async session(): Promise<FnoxSession> {
+    this.cachedSession ??= createSession({ options: this.globalOptions(), registry: this.providerRegistry() });
+    return this.cachedSession;
+  }
+
+  /** Write data to stdout (the only place data goes). */
+  protected out(text: string): void {
+    process.stdout.write(text.endsWith('\n') || text === '' ? text : `${text}\n`);
+  }
+
+  protected override async catch(error: Error): Promise<unknown> {
+    if (isExitError(error)) throw error;
+    const debug = debugRequested((this.flags as { debug?: boolean } | undefined)?.debug);
+    const fnoxError = usageError(error, this.id) ?? toFnoxError(error);
+    process.stderr.write(renderError(fnoxError, { debug }));
+    return this.exit(fnoxError.exitCode);
+  }
+}
