@@ -48,3 +48,13 @@ export type {
   SourceRef,
   Sourced,
 } from './config/types.js';
+
+// Resolution (secret-resolution owner): provider instances per command, suggestions
+export {
+  createProviderFactory,
+  providerNotConfigured,
+  type ProviderFactory,
+  type ProviderFactoryOptions,
+  type ProviderHandle,
+} from './resolve/provider-factory.js';
+export { findSimilar, formatSuggestions, jaroWinkler } from './resolve/suggest.js';
