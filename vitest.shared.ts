@@ -12,6 +12,7 @@ export function fnoxVitestConfig(overrides: { testTimeout?: number; fileParallel
       hookTimeout: 60_000,
       fileParallelism: overrides.fileParallelism ?? true,
       disableConsoleIntercept: true,
+      passWithNoTests: true,
       reporters: ['default', ['json', { outputFile: '.vitest-results.json' }]],
     },
   });

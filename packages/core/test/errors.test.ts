@@ -1,0 +1,36 @@
+import { ProviderError } from '@fnox/contract';
+import { describe, expect, it } from 'vitest';
+import { ERROR_CODES, EXIT_CODES, FnoxError, renderError, toFnoxError } from '../src/index.js';
+
+describe('errors', () => {
+  it('has one exit code and a hint for every code; usage is 2, everything else 1 (SPEC §6.3)', () => {
+    for (const [code, info] of Object.entries(ERROR_CODES)) {
+      expect(EXIT_CODES[code as keyof typeof EXIT_CODES]).toBe(code === 'usage' ? 2 : 1);
+      expect(info.hint.length).toBeGreaterThan(10);
+      expect(info.diagnostic).toMatch(/^fnox::/);
+    }
+  });
+
+  it('renders error and hint lines, and a stack only with debug', () => {
+    const error = new FnoxError('config_not_found', 'No configuration file found in /tmp/x or any parent directory');
+    expect(renderError(error)).toBe(
+      "error: No configuration file found in /tmp/x or any parent directory\nhint: Run 'fnox init' to create a configuration file.\n",
+    );
+    const debug = renderError(error, { debug: true });
+    expect(debug).toContain('debug: code config_not_found (fnox::config::not_found), exit 1');
+    expect(debug).toContain('errors.test.ts');
+  });
+
+  it('maps provider errors to codes and keeps their hint', () => {
+    const mapped = toFnoxError(new ProviderError('decrypt', 'Age decryption failed: no identity matched', { hint: 'use FNOX_AGE_KEY' }));
+    expect(mapped.code).toBe('provider_decrypt');
+    expect(mapped.hint).toBe('use FNOX_AGE_KEY');
+    expect(renderError(mapped)).toBe('error: Age decryption failed: no identity matched\nhint: use FNOX_AGE_KEY\n');
+  });
+
+  it('never prints the text of an unknown error without --debug', () => {
+    const rendered = renderError(new TypeError('value was hunter2'));
+    expect(rendered).not.toContain('hunter2');
+    expect(rendered).toContain('error: unexpected error: TypeError');
+  });
+});

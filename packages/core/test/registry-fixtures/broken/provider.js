@@ -1,0 +1,1 @@
+throw new Error('this plugin is broken at import time');

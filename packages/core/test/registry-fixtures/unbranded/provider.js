@@ -1,0 +1,1 @@
+export default { type: 'unbranded', mode: 'read', create: () => ({ get: async () => 'x' }) };

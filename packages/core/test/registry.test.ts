@@ -1,0 +1,128 @@
+import { fileURLToPath } from 'node:url';
+import type { PluginDescriptor, ProviderContext } from '@fnox/contract';
+import { describe, expect, it } from 'vitest';
+import { createProviderRegistry, FnoxError, instantiateProvider } from '../src/index.js';
+
+const fixtures = fileURLToPath(new URL('./registry-fixtures/', import.meta.url));
+
+function fixture(type: string, mode: string, origin = 'user'): PluginDescriptor {
+  return {
+    name: `fnox-provider-${type}`,
+    version: '1.0.0',
+    root: `${fixtures}${type}`,
+    type: origin,
+    pjson: { fnox: { contract: 1, providers: { [type]: { entry: './provider.js', mode } } } },
+  };
+}
+
+const context: ProviderContext = {
+  name: 'p',
+  configFile: undefined,
+  configDir: process.cwd(),
+  env: {},
+  globalConfigDir: process.cwd(),
+  signal: new AbortController().signal,
+  log: { debug() {}, warn() {} },
+  options: {},
+  resolveSecret: async () => '',
+};
+
+async function failure(promise: Promise<unknown>): Promise<FnoxError> {
+  try {
+    await promise;
+  } catch (error) {
+    expect(error).toBeInstanceOf(FnoxError);
+    return error as FnoxError;
+  }
+  throw new Error('expected a failure');
+}
+
+describe('provider registry', () => {
+  it('imports a provider entry only when it is first used, then memoises it', async () => {
+    const g = globalThis as { __fnoxCountedImports?: number };
+    const registry = createProviderRegistry({ plugins: [fixture('counted', 'read')] });
+    expect(registry.entry('counted')?.origin).toBe('user');
+    expect(g.__fnoxCountedImports ?? 0).toBe(0);
+    const definition = await registry.load('counted');
+    expect(g.__fnoxCountedImports).toBe(1);
+    await registry.load('counted');
+    expect(g.__fnoxCountedImports).toBe(1);
+    const instance = await instantiateProvider(definition, { prefix: 'v:' }, context);
+    expect(await instance.get({ key: 'K', value: 'x' })).toBe('v:x');
+  });
+
+  it('always has the builtin plain provider', async () => {
+    const registry = createProviderRegistry();
+    expect(registry.entry('plain')?.origin).toBe('builtin');
+    const plain = await registry.load('plain');
+    const instance = await instantiateProvider(plain, {}, context);
+    expect(await instance.put!('K', 'v')).toBe('v');
+  });
+
+  it.each([
+    ['unbranded', 'read', 'does not default-export a definition made with defineProvider()'],
+    ['wrong-type', 'read', "declares type 'something-else' in code but 'wrong-type' in package.json"],
+    ['wrong-mode', 'read', "declares mode 'encrypt' in code but 'read' in package.json"],
+    ['future-contract', 'read', 'was built for provider contract 2; this fnox supports contract 1'],
+    ['broken', 'read', 'Could not load provider'],
+  ])('refuses the %s plugin with a clear message', async (type, mode, fragment) => {
+    const registry = createProviderRegistry({ plugins: [fixture(type, mode)] });
+    const error = await failure(registry.load(type));
+    expect(error.code).toBe('provider_invalid_plugin');
+    expect(error.message).toContain(fragment);
+    expect(error.message).toContain(`fnox-provider-${type}`);
+    expect(error.hint).toBeTruthy();
+  });
+
+  it('refuses an instance whose methods disagree with its mode', async () => {
+    const registry = createProviderRegistry({ plugins: [fixture('no-put', 'store')] });
+    const error = await failure(instantiateProvider(await registry.load('no-put'), {}, context));
+    expect(error.code).toBe('provider_invalid_plugin');
+    expect(error.message).toBe("Provider type 'no-put' declares mode 'store' but does not implement put()");
+  });
+
+  it('validates provider config through its Standard Schema, naming the provider and file', async () => {
+    const registry = createProviderRegistry({ plugins: [fixture('counted', 'read')] });
+    const error = await failure(
+      instantiateProvider(await registry.load('counted'), { prefx: 'x' }, { ...context, name: 'mine', configFile: '/p/fnox.toml' }),
+    );
+    expect(error.code).toBe('provider_config_invalid');
+    expect(error.message).toBe(
+      "Invalid configuration for provider 'mine' (type counted) in /p/fnox.toml: providers.mine.prefx: unknown field `prefx`, expected one of `prefix`",
+    );
+    expect(error.details).toEqual(['providers.mine.prefix: missing field `prefix`']);
+  });
+
+  it('names the package to install for an unknown but installable type', async () => {
+    const error = await failure(createProviderRegistry().load('aws-kms'));
+    expect(error.code).toBe('provider_not_installed');
+    expect(error.message).toBe("Provider type 'aws-kms' is not installed");
+    expect(error.hint).toBe('Install it with: fnox plugins install aws-kms (package @fnox/provider-aws-kms)');
+    const sm = await failure(createProviderRegistry().load('aws-sm'));
+    expect(sm.hint).toContain('@fnox/provider-secrets-manager');
+  });
+
+  it('says when an upstream provider type is not in this build, and when a type is unknown', async () => {
+    const vault = await failure(createProviderRegistry().load('vault'));
+    expect(vault.message).toBe("Provider type 'vault' is not supported by this build");
+    const unknown = await failure(createProviderRegistry().load('nope'));
+    expect(unknown.message).toBe("Unknown provider type 'nope'");
+    expect(unknown.hint).toContain('fnox-provider-nope');
+  });
+
+  it('refuses a type claimed by two user plugins, naming both', async () => {
+    const a = fixture('counted', 'read', 'user');
+    const b = { ...fixture('counted', 'read', 'link'), name: '@acme/fnox-provider-counted' };
+    const error = await failure(createProviderRegistry({ plugins: [a, b] }).load('counted'));
+    expect(error.code).toBe('provider_conflict');
+    expect(error.message).toBe(
+      "Provider type 'counted' is provided by more than one plugin: fnox-provider-counted (user) and @acme/fnox-provider-counted (link)",
+    );
+  });
+
+  it('keeps the builtin plain provider when a plugin claims its type', () => {
+    const registry = createProviderRegistry({ plugins: [fixture('plain', 'encrypt')] });
+    expect(registry.entry('plain')?.origin).toBe('builtin');
+    expect(registry.report.conflicts[0]).toMatchObject({ type: 'plain', winner: '@fnox/core' });
+  });
+});
