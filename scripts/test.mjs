@@ -39,5 +39,9 @@ if (missing.length > 0 && extra.length === 0) {
   console.log(`\nNo test results from: ${missing.join(', ')} (build or test run failed before tests ran)`);
   failed += missing.length;
 }
+if (status !== 0 && failed === 0) {
+  console.log('\nturbo reported a failing task (see "Failed:" above); counting it as a failure');
+  failed = 1;
+}
 console.log(`\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
 process.exit(status !== 0 || failed > 0 ? 1 : 0);
