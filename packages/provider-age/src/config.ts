@@ -1,0 +1,26 @@
+import { fieldsSchema, type FieldsOutput } from '@fnox/contract';
+
+const fields = {
+  recipients: {
+    kind: 'string-list',
+    required: true,
+    description: 'Recipients to encrypt to: age1... X25519 keys, ssh-ed25519 or ssh-rsa public keys (may be empty)',
+  },
+  key_file: {
+    kind: 'string',
+    description: 'Identity file for decryption, relative to the declaring fnox.toml; ~ is expanded',
+  },
+  identity: {
+    kind: 'provider-ref',
+    description: 'Fetch the identity from another provider: { provider = "NAME", value = "..." }',
+  },
+} as const;
+
+/**
+ * The `[providers.NAME]` table of an age provider (after core stripped `type`, `auth_command` and
+ * `daemon_cache`, and resolved `{ secret = "..." }` fields).
+ */
+export const configSchema = fieldsSchema(fields);
+
+/** The validated age provider configuration. */
+export type AgeConfig = FieldsOutput<typeof fields>;

@@ -1,0 +1,99 @@
+import {
+  createCipheriv,
+  createDecipheriv,
+  createPrivateKey,
+  createPublicKey,
+  diffieHellman,
+  hkdfSync,
+  randomBytes,
+  type KeyObject,
+} from 'node:crypto';
+
+/**
+ * The node:crypto primitives age needs. Raw X25519 keys go through fixed DER prefixes (PKCS#8 for
+ * private, SPKI for public keys) because that works on every Node 20 without JWK's `x` field.
+ */
+
+const X25519_PKCS8_PREFIX = Buffer.from('302e020100300506032b656e04220420', 'hex');
+const X25519_SPKI_PREFIX = Buffer.from('302a300506032b656e032100', 'hex');
+
+/** A node:crypto X25519 private key from a raw 32-byte scalar (clamped by X25519 itself). */
+export function x25519PrivateKey(scalar: Uint8Array): KeyObject {
+  return createPrivateKey({ key: Buffer.concat([X25519_PKCS8_PREFIX, scalar]), format: 'der', type: 'pkcs8' });
+}
+
+/** A node:crypto X25519 public key from a raw 32-byte u-coordinate. */
+export function x25519PublicKey(u: Uint8Array): KeyObject {
+  return createPublicKey({ key: Buffer.concat([X25519_SPKI_PREFIX, u]), format: 'der', type: 'spki' });
+}
+
+/** The raw 32-byte public u-coordinate of an X25519 private key. */
+export function x25519RawPublic(privateKey: KeyObject): Buffer {
+  return createPublicKey(privateKey).export({ format: 'der', type: 'spki' }).subarray(X25519_SPKI_PREFIX.length);
+}
+
+/**
+ * X25519(scalar, point). Returns `undefined` for a low-order point: the all-zero shared secret
+ * must be rejected (age spec), and OpenSSL may refuse to derive it in the first place.
+ */
+export function x25519(privateKey: KeyObject, u: Uint8Array): Buffer | undefined {
+  let shared: Buffer;
+  try {
+    shared = diffieHellman({ privateKey, publicKey: x25519PublicKey(u) });
+  } catch {
+    return undefined;
+  }
+  return shared.every((b) => b === 0) ? undefined : shared;
+}
+
+/** A fresh random X25519 key pair as (private key, raw public u). */
+export function x25519Ephemeral(): { privateKey: KeyObject; publicRaw: Buffer } {
+  const privateKey = x25519PrivateKey(randomBytes(32));
+  return { privateKey, publicRaw: x25519RawPublic(privateKey) };
+}
+
+/** HKDF-SHA256 with a string info label. */
+export function hkdf(ikm: Uint8Array, salt: Uint8Array, info: string, length = 32): Buffer {
+  return Buffer.from(hkdfSync('sha256', ikm, salt, info, length));
+}
+
+const ZERO_NONCE = Buffer.alloc(12);
+
+/** ChaCha20-Poly1305 open; `undefined` on authentication failure. */
+export function chachaOpen(key: Uint8Array, ciphertext: Uint8Array, nonce: Uint8Array = ZERO_NONCE): Buffer | undefined {
+  if (ciphertext.length < 16) return undefined;
+  const decipher = createDecipheriv('chacha20-poly1305', key, nonce, { authTagLength: 16 });
+  decipher.setAuthTag(ciphertext.subarray(ciphertext.length - 16));
+  const body = decipher.update(ciphertext.subarray(0, ciphertext.length - 16));
+  try {
+    decipher.final();
+  } catch {
+    body.fill(0);
+    return undefined;
+  }
+  return body;
+}
+
+/** ChaCha20-Poly1305 seal with a zero nonce (age wraps each file key under a fresh key). */
+export function chachaSeal(key: Uint8Array, plaintext: Uint8Array): Buffer {
+  const cipher = createCipheriv('chacha20-poly1305', key, ZERO_NONCE, { authTagLength: 16 });
+  const body = Buffer.concat([cipher.update(plaintext), cipher.final()]);
+  return Buffer.concat([body, cipher.getAuthTag()]);
+}
+
+/**
+ * Unwrap a 16-byte file key from a stanza body. A body of any other length is malformed (not a
+ * mismatch): the CCTV `*_long_file_key` vectors require the check before decryption.
+ */
+export function unwrapBody(key: Uint8Array, body: Uint8Array, stanzaType: string): Buffer | undefined {
+  if (body.length !== 32) throw new StanzaError(`invalid ${stanzaType} stanza: wrapped file key is not 16 bytes`);
+  return chachaOpen(key, body);
+}
+
+/** A stanza that names our type but is malformed: fatal for the file (a header failure). */
+export class StanzaError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'StanzaError';
+  }
+}

@@ -1,0 +1,54 @@
+import { existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { ProviderContext } from '@fnox/contract';
+import provider from '../../src/provider.js';
+
+/** The monorepo root: the nearest ancestor holding pnpm-workspace.yaml. */
+export function repoRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(resolve(dir, 'pnpm-workspace.yaml'))) {
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error('repository root (pnpm-workspace.yaml) not found');
+    dir = parent;
+  }
+  return dir;
+}
+
+/** The shared folder sits beside the clone (CI copies shared/ there). */
+export function sharedDir(...parts: string[]): string {
+  return resolve(repoRoot(), '..', 'shared', ...parts);
+}
+
+/** Everything a test context records. */
+export interface TestContext extends ProviderContext {
+  readonly warnings: string[];
+  readonly debugs: string[];
+}
+
+/** A provider context for tests; env is isolated from the real process environment. */
+export function makeContext(overrides: Partial<ProviderContext> = {}): TestContext {
+  const warnings: string[] = [];
+  const debugs: string[] = [];
+  return {
+    name: 'age',
+    configFile: undefined,
+    configDir: process.cwd(),
+    env: {},
+    globalConfigDir: resolve('/nonexistent-fnox-config'),
+    signal: new AbortController().signal,
+    log: { debug: (m) => void debugs.push(m), warn: (m) => void warnings.push(m) },
+    options: {},
+    resolveSecret: () => Promise.reject(new Error('resolveSecret not expected')),
+    ...overrides,
+    warnings,
+    debugs,
+  };
+}
+
+/** Validate a raw table with the provider's schema and create an instance. */
+export async function makeProvider(table: unknown, ctx: ProviderContext = makeContext()) {
+  const result = await provider.configSchema['~standard'].validate(table);
+  if (result.issues) throw new Error(result.issues.map((i) => i.message).join('; '));
+  return provider.create(result.value, ctx);
+}
