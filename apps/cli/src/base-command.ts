@@ -2,7 +2,6 @@ import { Command, type Interfaces } from '@oclif/core';
 import {
   createProviderRegistry,
   createSession,
-  FnoxError,
   renderError,
   toFnoxError,
   type FnoxSession,
@@ -10,6 +9,7 @@ import {
   type ProviderRegistry,
 } from '@fnox/core';
 import { RUNTIME_IF_MISSING_FLAG } from './argv.js';
+import { debugRequested, isExitError, usageError } from './cli-errors.js';
 import { globalFlags } from './global-flags.js';
 import { providerPlugins } from './provider-index.js';
 
@@ -17,32 +17,6 @@ import { providerPlugins } from './provider-index.js';
 export type FnoxFlags<T extends typeof Command> = Interfaces.InferredFlags<(typeof FnoxCommand)['baseFlags'] & T['flags']>;
 /** Parsed arguments of a command. */
 export type FnoxArgs<T extends typeof Command> = Interfaces.InferredArgs<T['args']>;
-
-interface OclifLikeError {
-  readonly code?: string;
-  readonly message?: string;
-  readonly oclif?: { readonly exit?: number };
-}
-
-/** True for oclif's ExitError, which `this.exit()` throws and which must pass through untouched. */
-export function isExitError(error: unknown): boolean {
-  return (error as OclifLikeError | undefined)?.code === 'EEXIT';
-}
-
-/** Turn an oclif parse/usage error into the usage FnoxError (exit 2). */
-export function usageError(error: unknown, commandId?: string): FnoxError | undefined {
-  const oclifError = error as OclifLikeError | undefined;
-  if (oclifError?.oclif?.exit !== 2 || typeof oclifError.message !== 'string') return undefined;
-  const message = oclifError.message.split('\n').find((line) => line.trim() && !line.startsWith('See more help'))?.trim();
-  return new FnoxError('usage', message ?? 'invalid usage', {
-    hint: `See \`fnox ${commandId ? `${commandId.replaceAll(':', ' ')} ` : ''}--help\`.`,
-  });
-}
-
-/** Whether error output should include codes and stacks. */
-export function debugRequested(flagValue?: boolean): boolean {
-  return Boolean(flagValue) || process.env.FNOX_DEBUG === '1' || process.env.FNOX_DEBUG === 'true' || process.argv.includes('--debug');
-}
 
 /**
  * The base of every fnox command: global flags, one session per run, and the one error rendering

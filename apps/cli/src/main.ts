@@ -1,7 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { FnoxError, renderError } from '@fnox/core';
 import { prepareArgv } from './argv.js';
-import { debugRequested, isExitError, usageError } from './base-command.js';
 
 function cliVersion(): string {
   const pjson = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -18,23 +16,10 @@ function exitQuietlyOnEpipe(): void {
   }
 }
 
-function reportFailure(error: unknown): void {
-  if (isExitError(error)) {
-    process.exitCode = (error as { oclif: { exit: number } }).oclif.exit;
-    return;
-  }
-  const usage = usageError(error);
-  const oclifExit = (error as { oclif?: { exit?: number } } | undefined)?.oclif?.exit;
-  const rendered =
-    usage ??
-    (oclifExit !== undefined && error instanceof Error
-      ? new FnoxError('usage', error.message.split('\n')[0] ?? 'invalid usage', { hint: 'See `fnox --help`.' })
-      : error);
-  process.stderr.write(renderError(rendered, { debug: debugRequested() }));
-  process.exitCode = usage ? usage.exitCode : oclifExit ?? 1;
-}
-
-/** The oclif entry: argument preparation, `--version`, then oclif with fnox's error rendering. */
+/**
+ * The oclif entry: argument preparation, `--version`, then oclif with fnox's error rendering.
+ * Only node built-ins and the argv module load before oclif is needed.
+ */
 export async function main(argv: readonly string[] = process.argv.slice(2)): Promise<void> {
   exitQuietlyOnEpipe();
   const args = prepareArgv(argv);
@@ -47,6 +32,7 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
     await run(args, import.meta.url);
     await flush();
   } catch (error) {
-    reportFailure(error);
+    const { reportFailure } = await import('./cli-errors.js');
+    await reportFailure(error);
   }
 }

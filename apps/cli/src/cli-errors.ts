@@ -1,0 +1,45 @@
+import { FnoxError } from '@fnox/core';
+
+interface OclifLikeError {
+  readonly code?: string;
+  readonly message?: string;
+  readonly oclif?: { readonly exit?: number };
+}
+
+/** True for oclif's ExitError, which `this.exit()` throws and which must pass through untouched. */
+export function isExitError(error: unknown): boolean {
+  return (error as OclifLikeError | undefined)?.code === 'EEXIT';
+}
+
+/** Turn an oclif parse/usage error into the usage FnoxError (exit 2). */
+export function usageError(error: unknown, commandId?: string): FnoxError | undefined {
+  const oclifError = error as OclifLikeError | undefined;
+  if (oclifError?.oclif?.exit !== 2 || typeof oclifError.message !== 'string') return undefined;
+  const message = oclifError.message.split('\n').find((line) => line.trim() && !line.startsWith('See more help'))?.trim();
+  return new FnoxError('usage', message ?? 'invalid usage', {
+    hint: `See \`fnox ${commandId ? `${commandId.replaceAll(':', ' ')} ` : ''}--help\`.`,
+  });
+}
+
+/** Whether error output should include codes and stacks. */
+export function debugRequested(flagValue?: boolean): boolean {
+  return Boolean(flagValue) || process.env.FNOX_DEBUG === '1' || process.env.FNOX_DEBUG === 'true' || process.argv.includes('--debug');
+}
+
+/** Render a failure that escaped a command (oclif itself, plugins, argument routing) and set the exit code. */
+export async function reportFailure(error: unknown): Promise<void> {
+  if (isExitError(error)) {
+    process.exitCode = (error as { oclif: { exit: number } }).oclif.exit;
+    return;
+  }
+  const { renderError } = await import('@fnox/core');
+  const usage = usageError(error);
+  const oclifExit = (error as OclifLikeError | undefined)?.oclif?.exit;
+  const rendered =
+    usage ??
+    (oclifExit !== undefined && error instanceof Error
+      ? new FnoxError('usage', error.message.split('\n')[0] ?? 'invalid usage', { hint: 'See `fnox --help`.' })
+      : error);
+  process.stderr.write(renderError(rendered, { debug: debugRequested() }));
+  process.exitCode = usage ? usage.exitCode : (oclifExit ?? 1);
+}
