@@ -73,7 +73,8 @@ function params(publicKey: Uint8Array): Ed25519Params {
   return {
     tag: sshTag(wire),
     montgomery: ed25519ToMontgomery(publicKey),
-    tweak: x25519PrivateKey(hkdf(wire, Buffer.alloc(0), LABEL)),
+    // As in age: HKDF with an empty secret and the SSH public key as the salt.
+    tweak: x25519PrivateKey(hkdf(Buffer.alloc(0), wire, LABEL)),
   };
 }
 

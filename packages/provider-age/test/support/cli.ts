@@ -1,0 +1,24 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/** The absolute path of a command on PATH, or undefined. */
+export function which(command: string): string | undefined {
+  const result = spawnSync('sh', ['-c', `command -v ${command}`], { encoding: 'utf8' });
+  return result.status === 0 ? result.stdout.trim() || undefined : undefined;
+}
+
+/** Run a command with stdin, returning stdout bytes; throws with stderr on failure. */
+export function run(command: string, args: string[], input: Uint8Array | string = ''): Buffer {
+  return execFileSync(command, args, { input, stdio: ['pipe', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
+}
+
+/** A temporary directory removed by the returned cleanup. */
+export function tempDir(prefix = 'fnox-age-'): { dir: string; path: (name: string) => string; cleanup: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  return { dir, path: (name) => join(dir, name), cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** CI must not silently skip interop: a missing tool fails there, and skips locally. */
+export const IN_CI = process.env.CI === 'true' || process.env.CI === '1';
