@@ -58,3 +58,13 @@ export {
   type ProviderHandle,
 } from './resolve/provider-factory.js';
 export { findSimilar, formatSuggestions, jaroWinkler } from './resolve/suggest.js';
+export { createResolver, type ResolvedValue, type Resolver, type ResolverOptions } from './resolve/resolver.js';
+export { GET_CONCURRENCY, PROVIDER_CONCURRENCY } from './resolve/batch.js';
+export { defaultProviderName } from './resolve/default-provider.js';
+export { createIfMissingPolicy, type IfMissingPolicy } from './resolve/if-missing.js';
+export { parseTemplate, renderDefault, templateRefs, type TemplatePart } from './resolve/interpolate.js';
+export { extractJsonPath, extractLine, postProcess, splitJsonPath } from './resolve/post-process.js';
+export { envMode, injectedIntoExec, secretsFor, type ResolvePurpose } from './resolve/env-mode.js';
+export { errorMessage, providerStep } from './resolve/provider-step.js';
+export { computeLevels, type Levels } from './resolve/levels.js';
+export { mapLimit } from './resolve/concurrency.js';

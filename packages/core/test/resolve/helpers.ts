@@ -139,7 +139,9 @@ export function fakeDefinitions(calls: Calls): Record<string, BrandedProviderDef
         return instance;
       },
     });
-  return { fake: make('fake', false), batch: make('batch', true), plain: plainProvider };
+  // `envdep` reads DEP_TOKEN from its env at get time, and declares it, so DEP_TOKEN resolves first.
+  const envdep = { ...make('envdep', false), envDependencies: ['DEP_TOKEN'] } as BrandedProviderDefinition;
+  return { fake: make('fake', false), batch: make('batch', true), envdep, plain: plainProvider };
 }
 
 export function fakeRegistry(defs: Record<string, BrandedProviderDefinition>): ProviderRegistry {
