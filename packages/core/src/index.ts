@@ -60,7 +60,7 @@ export {
 export { findSimilar, formatSuggestions, jaroWinkler } from './resolve/suggest.js';
 export { createResolver, type ResolvedValue, type Resolver, type ResolverOptions } from './resolve/resolver.js';
 export { GET_CONCURRENCY, PROVIDER_CONCURRENCY } from './resolve/batch.js';
-export { defaultProviderName } from './resolve/default-provider.js';
+export { resolveDefaultProvider } from './resolve/default-provider.js';
 export { createIfMissingPolicy, type IfMissingPolicy } from './resolve/if-missing.js';
 export { parseTemplate, renderDefault, templateRefs, type TemplatePart } from './resolve/interpolate.js';
 export { extractJsonPath, extractLine, postProcess, splitJsonPath } from './resolve/post-process.js';

@@ -7,7 +7,7 @@ import { FnoxError } from '../errors.js';
  * last profile in the stack that sets one, else the top-level one, else the only provider. Throws
  * when no provider exists at all (unless `root = true`) or the named default does not exist.
  */
-export function defaultProviderName(effective: EffectiveConfig): string | undefined {
+export function resolveDefaultProvider(effective: EffectiveConfig): string | undefined {
   if (effective.providers.size === 0) {
     if (effective.merged.root) return undefined;
     throw new FnoxError('no_providers', 'No providers configured. Add at least one provider to fnox.toml');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createResolver } from '../../src/resolve/resolver.js';
-import { defaultProviderName } from '../../src/resolve/default-provider.js';
+import { resolveDefaultProvider } from '../../src/resolve/default-provider.js';
 import { effective, newCalls, session, type Spec } from './helpers.js';
 
 const P = { p: { type: 'fake' } } as const;
@@ -155,8 +155,8 @@ describe('default provider (SPEC §5.1)', () => {
   ];
   for (const row of rows) {
     it(row.name, () => {
-      if (row.want && typeof row.want === 'object') expect(() => defaultProviderName(effective(row.spec))).toThrow(row.want.error);
-      else expect(defaultProviderName(effective(row.spec))).toBe(row.want);
+      if (row.want && typeof row.want === 'object') expect(() => resolveDefaultProvider(effective(row.spec))).toThrow(row.want.error);
+      else expect(resolveDefaultProvider(effective(row.spec))).toBe(row.want);
     });
   }
   it('value with two providers and no default is silently ignored (falls to env)', async () => {
