@@ -27,10 +27,10 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
     process.stdout.write(`fnox ${cliVersion()}\n`);
     return;
   }
-  const { run, flush } = await import('@oclif/core');
   try {
-    await run(args, import.meta.url);
-    await flush();
+    // The explicit command registry (dist/index.js), built with oclif into one bundle.
+    const { run } = (await import('fnox:commands' as string)) as { run(argv: readonly string[]): Promise<void> };
+    await run(args);
   } catch (error) {
     const { reportFailure } = await import('./cli-errors.js');
     await reportFailure(error);

@@ -1,0 +1,75 @@
+// Builds the CLI as an esbuild bundle (STARTUP.md "Bundling the oclif part"): oclif, core and every
+// command in one module graph with shared chunks, commands registered explicitly (no file globbing
+// at start-up). Command ids come from file paths: src/commands/provider/add.ts → `provider:add`.
+import { readdirSync, rmSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const commandsDir = join(root, 'src', 'commands');
+
+function commandFiles(dir) {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return commandFiles(path);
+    return name.endsWith('.ts') && !name.endsWith('.d.ts') ? [path] : [];
+  });
+}
+
+function commandId(file) {
+  const parts = relative(commandsDir, file).replace(/\.ts$/, '').split(sep);
+  if (parts.at(-1) === 'index') parts.pop();
+  return parts.join(':');
+}
+
+const commands = commandFiles(commandsDir)
+  .map((file) => ({ file, id: commandId(file) }))
+  .sort((a, b) => a.id.localeCompare(b.id));
+
+// The explicit command registry, generated so adding a command file is all it takes.
+const registry = [
+  "export { run } from './src/oclif-run.ts';",
+  "import { commands as helpCommands } from '@oclif/plugin-help';",
+  ...commands.map((c, i) => `import C${i} from './${relative(root, c.file).split(sep).join('/')}';`),
+  `export const COMMANDS = { ...helpCommands, ${commands.map((c, i) => `${JSON.stringify(c.id)}: C${i}`).join(', ')} };`,
+].join('\n');
+
+const virtualRegistry = {
+  name: 'fnox-command-registry',
+  setup(b) {
+    b.onResolve({ filter: /^fnox:commands$/ }, () => ({ path: 'commands', namespace: 'fnox' }));
+    b.onLoad({ filter: /.*/, namespace: 'fnox' }, () => ({ contents: registry, loader: 'ts', resolveDir: root }));
+  },
+};
+
+rmSync(join(root, 'dist'), { recursive: true, force: true });
+await build({
+  absWorkingDir: root,
+  entryPoints: { main: './src/main.ts', index: 'fnox:commands' },
+  bundle: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  splitting: true,
+  outdir: 'dist',
+  chunkNames: 'chunks/[name]-[hash]',
+  sourcemap: 'linked',
+  // Loaded lazily and only by some commands: kept as real packages (the wasm editor needs its
+  // files beside it; typescript is oclif's dev-mode only require).
+  external: ['typescript', '@rainbowatcher/toml-edit-js', 'age-encryption', '@aws-sdk/*'],
+  banner: {
+    // oclif is CommonJS: give the ESM bundle a real require/__filename/__dirname.
+    js: [
+      "import { createRequire as __fnoxCreateRequire } from 'node:module';",
+      "import { fileURLToPath as __fnoxFileURLToPath } from 'node:url';",
+      "import { dirname as __fnoxDirname } from 'node:path';",
+      'const require = __fnoxCreateRequire(import.meta.url);',
+      'const __filename = __fnoxFileURLToPath(import.meta.url);',
+      'const __dirname = __fnoxDirname(__filename);',
+    ].join('\n'),
+  },
+  plugins: [virtualRegistry],
+  logLevel: 'warning',
+});
+console.log(`bundled ${commands.length} commands: ${commands.map((c) => c.id).join(', ')}`);
