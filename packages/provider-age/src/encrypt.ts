@@ -12,7 +12,7 @@ const LIBRARY_HRPS = new Set(['age', 'age1pq', 'age1tag', 'age1tagpq']);
 /** Parse one recipient: SSH first, then native `age1...`; plugin recipients come later. */
 function parseRecipient(text: string): ParsedRecipient {
   const trimmed = text.trim();
-  if (/^ssh-(ed25519|rsa)\s/.test(trimmed)) return parseSshRecipient(trimmed) as Recipient;
+  if (/^ssh-(ed25519|rsa)\s/.test(trimmed)) return parseSshRecipient(trimmed);
   if (/^ssh-\S+\s/.test(trimmed)) throw new Error('unsupported SSH key type (only ssh-ed25519 and ssh-rsa)');
   if (!trimmed.startsWith('age1')) throw new Error('unknown recipient type (expected age1..., ssh-ed25519 or ssh-rsa)');
   const decoded = bech32Decode(trimmed);

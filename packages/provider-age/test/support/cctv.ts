@@ -42,7 +42,7 @@ export function loadVectors(): { vectors: CctvVector[]; skipped: string[] } {
       continue;
     }
     const all = (key: string) => fields.filter(([k]) => k === key).map(([, v]) => v);
-    let body = raw.subarray(split + 2);
+    let body: Buffer = raw.subarray(split + 2);
     if (all('compressed')[0] === 'zlib') body = inflateSync(body);
     vectors.push({
       name,
