@@ -74,3 +74,32 @@ export { fishEscape, fishQuote, posixQuote, setEnvLine, unsetEnvLine, type Shell
 export { dotenvQuote, EXPORT_FORMATS, formatExport, rfc3339, type ExportData, type ExportFormat } from './format/export-formats.js';
 export { toYaml, yamlScalar } from './format/yaml.js';
 export { toToml, tomlKey, tomlString } from './format/toml-out.js';
+
+// Config engine (config owner): discovery, layering, validation, write targets, format-preserving writes
+export { loadConfig, loadConfigSync, configFiles, type LoadOptions } from './config/load.js';
+export { effectiveConfig, type EffectiveOptions } from './config/effective.js';
+export {
+  DEFAULT_PROFILE,
+  envFlag,
+  isValidProfileName,
+  noDefaultsEnabled,
+  nonDefaultProfiles,
+  profileLabel,
+  profileStack,
+} from './config/profiles.js';
+export {
+  DISCOVERY_NAMES,
+  candidateFileNames,
+  expandHome,
+  globalConfigPath,
+  isDiscoveryMode,
+  isProfileFileName,
+  readConfigFile,
+} from './config/files.js';
+export { validateFile, SECRET_KEYS, type FileConfig, type FileProfile } from './config/schema.js';
+export { assertValidConfig, validateConfig, type ConfigIssue } from './config/validate.js';
+export { writeProfile, writeTarget, type WriteTarget, type WriteTargetOptions } from './config/write-target.js';
+export { parseToml, caretSnippet, type TomlTable } from './config/toml-read.js';
+export { locateKeys, type KeyLocation, type Position } from './config/locate.js';
+export { atomicWriteFile, withFileLock, type LockOptions } from './config/atomic-write.js';
+export { orderedSecretFields, removeSecretFromText, setSecretInText } from './config/edit-secret.js';

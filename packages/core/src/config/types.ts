@@ -56,6 +56,8 @@ export interface ProfileConfig {
   readonly providers: ProviderMap;
   readonly secrets: SecretMap;
   readonly defaultProvider?: { readonly name: string; readonly source: SourceRef };
+  /** `[profiles.NAME.leases]` (later feature: parsed and preserved, not acted on). */
+  readonly leases?: ReadonlyMap<string, Sourced<Readonly<Record<string, unknown>>>>;
 }
 
 /** All loaded files merged (SPEC §3.4), before a profile stack is applied. */
@@ -70,6 +72,16 @@ export interface MergedConfig {
   readonly profiles: ReadonlyMap<string, ProfileConfig>;
   /** Every file that contributed, lowest precedence first. */
   readonly files: readonly string[];
+  /** Union of every `import` list, in order, duplicates dropped (informational). */
+  readonly imports?: readonly string[];
+  /** Top-level `age_key_file` (parsed and merged but never used, as in Rust). */
+  readonly ageKeyFile?: string;
+  /** `[leases.NAME]` backends (later feature: parsed and preserved). */
+  readonly leases?: ReadonlyMap<string, Sourced<Readonly<Record<string, unknown>>>>;
+  /** `[mcp]`, `[daemon]` (merged field by field) and `[proxy]` (replaced whole); later features. */
+  readonly mcp?: Readonly<Record<string, unknown>>;
+  readonly daemon?: Readonly<Record<string, unknown>>;
+  readonly proxy?: Readonly<Record<string, unknown>>;
 }
 
 /** The config seen by one profile stack (SPEC §4). */

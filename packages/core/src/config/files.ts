@@ -1,0 +1,100 @@
+/**
+ * Reading config files from disk: names of the candidate files (SPEC §3.1), the global config
+ * path, `import` path resolution (§3.5), and reading + validating one file.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { basename, isAbsolute, join, resolve } from 'node:path';
+import { FnoxError } from '../errors.js';
+import { globalConfigDir } from '../session.js';
+import { nonDefaultProfiles } from './profiles.js';
+import { validateFile, type FileConfig } from './schema.js';
+import { parseToml } from './toml-read.js';
+
+/** `-c` values that keep discovery mode on (SPEC §3.2). */
+export const DISCOVERY_NAMES: readonly string[] = ['fnox.toml', '.fnox.toml', 'fnox.local.toml', '.fnox.local.toml'];
+
+/** True when `-c` is absent or one of the bare {@link DISCOVERY_NAMES}. */
+export function isDiscoveryMode(config: string | undefined): boolean {
+  return config === undefined || DISCOVERY_NAMES.includes(config);
+}
+
+/** Candidate file names in one directory, lowest precedence first, for an active stack. */
+export function candidateFileNames(stack: readonly string[]): string[] {
+  const names = ['fnox.toml', '.fnox.toml'];
+  for (const profile of nonDefaultProfiles(stack)) names.push(`fnox.${profile}.toml`, `.fnox.${profile}.toml`);
+  names.push('fnox.local.toml', '.fnox.local.toml');
+  return [...new Set(names)];
+}
+
+/** True for a profile file name such as `fnox.prod.toml` / `.fnox.prod.toml` (SPEC §3.6). */
+export function isProfileFileName(file: string): boolean {
+  const name = basename(file).replace(/^\./, '');
+  return /^fnox\..+\.toml$/.test(name) && name !== 'fnox.local.toml';
+}
+
+/** `$FNOX_CONFIG_DIR/config.toml` (see {@link globalConfigDir}). */
+export function globalConfigPath(env: NodeJS.ProcessEnv): string {
+  return join(globalConfigDir(env), 'config.toml');
+}
+
+/** Expand a leading `~` to the home directory. */
+export function expandHome(path: string, env: NodeJS.ProcessEnv): string {
+  if (path === '~') return env.HOME || homedir();
+  if (path.startsWith('~/')) return join(env.HOME || homedir(), path.slice(2));
+  return path;
+}
+
+/**
+ * Where an `import` entry of a file in `dir` points. The path is kept un-normalised (`/p/./x.toml`)
+ * because Rust names it that way in `Import file not found`.
+ */
+export function importPath(entry: string, dir: string, env: NodeJS.ProcessEnv): string {
+  const expanded = expandHome(entry, env);
+  if (isAbsolute(expanded)) return expanded;
+  return dir.endsWith('/') ? `${dir}${expanded}` : `${dir}/${expanded}`;
+}
+
+/** Whether a path exists (a directory counts: reading it then fails with a clear error). */
+export function pathExists(path: string): boolean {
+  return statSync(path, { throwIfNoEntry: false }) !== undefined;
+}
+
+/** The reason a read failed, in words (no secret values: only the OS error kind). */
+function readFailure(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  switch (code) {
+    case 'EISDIR':
+      return 'it is a directory, not a file';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'ENOENT':
+      return 'no such file';
+    case 'ENOTDIR':
+      return 'a parent of it is not a directory';
+    default:
+      return code ?? 'unreadable';
+  }
+}
+
+/** Read, parse and validate one config file. */
+export function readConfigFile(path: string): FileConfig {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new FnoxError('config_read_failed', `Failed to read configuration file: ${path}`, {
+      cause: error,
+      hint: `Check that ${path} exists and is a readable file (${readFailure(error)}).`,
+    });
+  }
+  // A UTF-8 BOM is not TOML; editors on some systems add one.
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  return validateFile(parseToml(text, path), text, path);
+}
+
+/** Resolve a CLI path argument against the working directory. */
+export function resolveFromCwd(cwd: string, path: string): string {
+  return resolve(cwd, path);
+}

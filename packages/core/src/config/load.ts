@@ -1,0 +1,172 @@
+/**
+ * Config discovery and layering (SPEC §3.2–§3.4): the upward walk stopping at `root = true`,
+ * profile and local files, non-recursive imports (first listed wins), the global config, and
+ * explicit `-c` mode. Sync fs on purpose: this runs on every `fnox get/exec` and shell prompt.
+ */
+import { dirname, join, resolve } from 'node:path';
+import { FnoxError } from '../errors.js';
+import type { FnoxSession } from '../session.js';
+import {
+  candidateFileNames,
+  globalConfigPath,
+  importPath,
+  isDiscoveryMode,
+  pathExists,
+  readConfigFile,
+} from './files.js';
+import { emptyLayer, layerOf, overlayLayer, type Layer } from './merge.js';
+import { profileStack } from './profiles.js';
+import type { FileConfig } from './schema.js';
+import type { MergedConfig } from './types.js';
+
+/** One file that contributes to the config, with the files it imports (nearest first ordering). */
+export interface ConfigFileEntry {
+  readonly path: string;
+  readonly imports: readonly string[];
+}
+
+/** Options of {@link loadConfig}. */
+export interface LoadOptions {
+  /** The profile stack whose profile files to load; defaults to {@link profileStack}. */
+  readonly stack?: readonly string[];
+}
+
+function importedLayers(config: FileConfig, env: NodeJS.ProcessEnv, strict: boolean): FileConfig[] {
+  const dir = dirname(config.file);
+  const out: FileConfig[] = [];
+  for (const entry of config.import) {
+    const path = importPath(entry, dir, env);
+    if (!pathExists(path)) {
+      if (!strict) continue;
+      throw new FnoxError('config_import_not_found', `Import file not found: ${path}`, {
+        hint: `Fix or remove "${entry}" in the import list of ${config.file}.`,
+      });
+    }
+    out.push(readConfigFile(resolve(path)));
+  }
+  return out;
+}
+
+/** Merge each import *under* the accumulated layer, in listed order: the first import wins. */
+function withImports(layer: Layer, imports: readonly FileConfig[]): Layer {
+  let result = layer;
+  for (const imported of imports) result = overlayLayer(layerOf(imported), result);
+  return result;
+}
+
+/** The files of one directory, in precedence order, each with its imports. */
+function directoryFiles(dir: string, names: readonly string[]): FileConfig[] {
+  const out: FileConfig[] = [];
+  for (const name of names) {
+    const path = join(dir, name);
+    if (pathExists(path)) out.push(readConfigFile(path));
+  }
+  return out;
+}
+
+/** Directories from `cwd` up to `/`, nearest first. */
+function ancestors(cwd: string): string[] {
+  const dirs = [resolve(cwd)];
+  for (let dir = dirs[0]!; dirname(dir) !== dir; ) {
+    dir = dirname(dir);
+    dirs.push(dir);
+  }
+  return dirs;
+}
+
+function loadGlobal(env: NodeJS.ProcessEnv, except?: string): FileConfig | undefined {
+  const path = globalConfigPath(env);
+  if (path === except || !pathExists(path)) return undefined;
+  return readConfigFile(path);
+}
+
+/** Discovery mode: per directory, its files then its imports; stop after a `root = true` directory. */
+function discover(cwd: string, env: NodeJS.ProcessEnv, stack: readonly string[]): Layer {
+  const names = candidateFileNames(stack);
+  const layers: Layer[] = [];
+  let found = false;
+  for (const dir of ancestors(cwd)) {
+    const files = directoryFiles(dir, names);
+    if (files.length === 0) continue;
+    found = true;
+    let layer = emptyLayer();
+    for (const file of files) layer = overlayLayer(layer, layerOf(file));
+    // `root` is decided on the directory's own files, before imports (an imported root does not stop the walk).
+    const isRoot = layer.root;
+    for (const file of files) layer = withImports(layer, importedLayers(file, env, true));
+    layers.push(layer);
+    if (isRoot) break;
+  }
+  const global = loadGlobal(env);
+  if (!found && !global) {
+    throw new FnoxError('config_not_found', `No configuration file found in ${resolve(cwd)} or any parent directory`, {
+      hint: "Run 'fnox init' to create a configuration file",
+    });
+  }
+  let merged = global ? layerOf(global) : emptyLayer();
+  for (const layer of layers.reverse()) merged = overlayLayer(merged, layer);
+  return merged;
+}
+
+/** Explicit mode: exactly the `-c` file, its imports under it, the global config under all. */
+function explicit(path: string, env: NodeJS.ProcessEnv): Layer {
+  if (!pathExists(path)) {
+    throw new FnoxError('config_read_failed', `Failed to read configuration file: ${path}`, {
+      hint: `Check the -c path; create the file with \`fnox -c ${path} init\`.`,
+    });
+  }
+  const file = readConfigFile(path);
+  const layer = withImports(layerOf(file), importedLayers(file, env, true));
+  const global = loadGlobal(env, path);
+  return global ? overlayLayer(layerOf(global), layer) : layer;
+}
+
+/** Load and merge every config file for the session (SPEC §3). */
+export function loadConfigSync(session: FnoxSession, options: LoadOptions = {}): MergedConfig {
+  const stack = options.stack ?? profileStack(session);
+  const config = session.options.config;
+  const layer = isDiscoveryMode(config)
+    ? discover(session.cwd, session.env, stack)
+    : explicit(resolve(session.cwd, config!), session.env);
+  return layer;
+}
+
+/** Async form of {@link loadConfigSync}, for callers that prefer promises. */
+export async function loadConfig(session: FnoxSession, options: LoadOptions = {}): Promise<MergedConfig> {
+  return loadConfigSync(session, options);
+}
+
+/**
+ * Every file the config is read from, nearest first, each followed by its imports, global last
+ * (SPEC §7.17). In discovery mode missing imports are skipped; in explicit mode they are errors.
+ */
+export function configFiles(session: FnoxSession): string[] {
+  const env = session.env;
+  const config = session.options.config;
+  const out: string[] = [];
+  const add = (path: string) => {
+    if (!out.includes(path)) out.push(path);
+  };
+  if (isDiscoveryMode(config)) {
+    const names = candidateFileNames(profileStack(session));
+    for (const dir of ancestors(session.cwd)) {
+      const files = directoryFiles(dir, names);
+      for (const file of files) {
+        add(file.file);
+        for (const imported of importedLayers(file, env, false)) add(imported.file);
+      }
+      if (files.some((file) => file.root === true)) break;
+    }
+    const global = globalConfigPath(env);
+    if (pathExists(global)) add(readConfigFile(global).file);
+    return out;
+  }
+  const path = resolve(session.cwd, config!);
+  if (!pathExists(path)) throw new FnoxError('config_read_failed', `Failed to read configuration file: ${path}`);
+  const file = readConfigFile(path);
+  add(file.file);
+  for (const imported of importedLayers(file, env, true)) add(imported.file);
+  const global = loadGlobal(env, path);
+  if (global) add(global.file);
+  return out;
+}
