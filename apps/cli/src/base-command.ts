@@ -8,9 +8,9 @@ import {
   type GlobalOptions,
   type ProviderRegistry,
 } from '@fnox/core';
-import { RUNTIME_IF_MISSING_FLAG } from './argv.js';
 import { debugRequested, isExitError, usageError } from './cli-errors.js';
 import { globalFlags } from './global-flags.js';
+import { globalOptionsFromFlags } from './global-options.js';
 import { providerPlugins } from './provider-index.js';
 
 /** Parsed flags of a command, global flags included. */
@@ -53,22 +53,9 @@ export abstract class FnoxCommand<T extends typeof Command> extends Command {
 
   /** The global options as core understands them. */
   protected globalOptions(): GlobalOptions {
-    const flags = this.flags as FnoxFlags<typeof FnoxCommand>;
-    const runtimeIfMissing =
-      flags[RUNTIME_IF_MISSING_FLAG] ??
-      ((this.ctor as unknown as typeof FnoxCommand).ifMissingIsRuntime ? flags['if-missing'] : undefined);
-    return {
-      config: flags.config,
-      profiles: flags.profile ?? [],
-      verbose: flags.verbose,
-      ifMissing: runtimeIfMissing,
-      noColor: flags['no-color'],
-      noDefaults: flags['no-defaults'],
-      nonInteractive: flags['non-interactive'],
-      writeProfile: flags['write-profile'],
-      ageKeyFile: flags['age-key-file'],
-      debug: debugRequested(flags.debug),
-    };
+    const flags = this.flags as Record<string, unknown>;
+    const ifMissingIsRuntime = (this.ctor as unknown as typeof FnoxCommand).ifMissingIsRuntime;
+    return globalOptionsFromFlags(flags, ifMissingIsRuntime, debugRequested(flags.debug === true));
   }
 
   /** Providers discovered from oclif's plugins (core, user, linked); nothing imported yet. */

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { prepareArgv } from './argv.js';
 
 function cliVersion(): string {
@@ -26,6 +27,10 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
   if (args[0] === '--version' && args.length === 1) {
     process.stdout.write(`fnox ${cliVersion()}\n`);
     return;
+  }
+  if (!process.env.FNOX_NO_FAST_PATH) {
+    const { runFast } = await import('./fast/index.js');
+    if (await runFast(args, fileURLToPath(new URL('..', import.meta.url)))) return;
   }
   try {
     // The explicit command registry (dist/index.js), built with oclif into one bundle.

@@ -1,0 +1,65 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createProviderRegistry, createSession, renderError, toFnoxError } from '@fnox/core';
+import { debugRequested } from '../cli-errors.js';
+import { globalOptionsFromFlags } from '../global-options.js';
+import type { Handler } from '../handlers/types.js';
+import { parseFast, type ManifestCommand } from './flags.js';
+import { discoverPlugins } from './plugins.js';
+
+/** Commands the fast path serves, by id, with how to load their handler. */
+const HOT_COMMANDS: Readonly<Record<string, () => Promise<Handler>>> = {
+  version: async () => (await import('../handlers/version.js')).versionHandler,
+};
+
+interface Manifest {
+  readonly version: string;
+  readonly commands: Readonly<Record<string, ManifestCommand>>;
+}
+
+function findCommand(manifest: Manifest, word: string): ManifestCommand | undefined {
+  const direct = manifest.commands[word];
+  if (direct) return direct;
+  return Object.values(manifest.commands).find((c) => c.aliases?.includes(word) || c.hiddenAliases?.includes(word));
+}
+
+/**
+ * Serve a hot command without loading oclif. Returns false — before any side effect — whenever
+ * the fast path is not certain it would behave exactly as oclif does; oclif then runs instead.
+ */
+export async function runFast(argv: readonly string[], cliRoot: string): Promise<boolean> {
+  if (process.env.FNOX_NO_FAST_PATH === '1' || argv.length === 0) return false;
+  let manifest: Manifest;
+  try {
+    manifest = JSON.parse(readFileSync(join(cliRoot, 'oclif.manifest.json'), 'utf8')) as Manifest;
+  } catch {
+    return false;
+  }
+  const command = findCommand(manifest, argv[0]!);
+  const loadHandler = command && HOT_COMMANDS[command.id];
+  if (!command || !loadHandler) return false;
+  const parsed = parseFast(command, argv.slice(1));
+  if (!parsed) return false;
+  const plugins = discoverPlugins(cliRoot, process.env);
+  if (!plugins) return false;
+
+  const debug = debugRequested(parsed.flags.debug === true);
+  const handler = await loadHandler();
+  try {
+    const options = globalOptionsFromFlags(parsed.flags, command.id !== 'set', debug);
+    let session: ReturnType<typeof createSession> | undefined;
+    const status = await handler(
+      {
+        version: manifest.version,
+        session: async () => (session ??= createSession({ options, registry: createProviderRegistry({ plugins }) })),
+      },
+      parsed,
+    );
+    if (status) process.exitCode = status;
+  } catch (error) {
+    const fnoxError = toFnoxError(error);
+    process.stderr.write(renderError(fnoxError, { debug }));
+    process.exitCode = fnoxError.exitCode;
+  }
+  return true;
+}
