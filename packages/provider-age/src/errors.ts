@@ -40,14 +40,6 @@ export class IdentityParseError extends Error {
   }
 }
 
-/** A recipient string that cannot be used. Wrapped as `encrypt` errors. */
-export class RecipientParseError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'RecipientParseError';
-  }
-}
-
 const DECRYPT_HINT = 'Check that your age identity (key_file, FNOX_AGE_KEY or FNOX_AGE_KEY_FILE) matches one of the recipients';
 
 /** `Age decryption failed: DETAIL`. `detail` must not contain plaintext or key material. */

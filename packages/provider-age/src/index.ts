@@ -3,7 +3,7 @@ import { bech32Encode } from './bech32.js';
 import { IdentityParseError } from './errors.js';
 import { NativeX25519Identity } from './native-identity.js';
 
-export { AGE_DIAGNOSTICS, AgeFormatError, type AgeFailureKind } from './errors.js';
+export { AGE_DIAGNOSTICS, AgeFormatError, IdentityParseError, type AgeFailureKind } from './errors.js';
 export { configSchema, type AgeConfig } from './config.js';
 export { parseIdentityText, type IdentitySet } from './identity-file.js';
 export { decodeStoredValue, decryptStoredValue, decodeUtf8 } from './decrypt.js';

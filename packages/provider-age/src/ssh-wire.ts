@@ -11,6 +11,7 @@ export class SshReader {
     return this.offset === this.bytes.length;
   }
 
+  /** A big-endian uint32. */
   uint32(): number {
     if (this.offset + 4 > this.bytes.length) throw new Error('truncated SSH data');
     const value = this.bytes.readUInt32BE(this.offset);
@@ -18,6 +19,7 @@ export class SshReader {
     return value;
   }
 
+  /** A uint32-length-prefixed byte string (a view, not a copy). */
   bytesField(): Buffer {
     const length = this.uint32();
     if (this.offset + length > this.bytes.length) throw new Error('truncated SSH data');
@@ -26,6 +28,7 @@ export class SshReader {
     return value;
   }
 
+  /** A length-prefixed string, read as Latin-1 (SSH type names are ASCII). */
   string(): string {
     return this.bytesField().toString('latin1');
   }

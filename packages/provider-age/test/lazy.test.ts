@@ -34,6 +34,7 @@ register('data:text/javascript,' + encodeURIComponent(\`
   }\`), { data: { port: port2 }, transferList: [port2] });
 const loaded = () => new Promise((r) => setTimeout(() => r(seen.some((u) => u.includes('age-encryption'))), 100));
 const { default: provider } = await import(process.env.DIST_PROVIDER);
+await import(process.env.DIST_PROVIDER.replace('provider.js', 'index.js'));
 const afterImport = await loaded();
 const cases = JSON.parse(process.env.CASES);
 const plain = [];
