@@ -103,3 +103,24 @@ export { parseToml, caretSnippet, type TomlTable } from './config/toml-read.js';
 export { locateKeys, type KeyLocation, type Position } from './config/locate.js';
 export { atomicWriteFile, withFileLock, type LockOptions } from './config/atomic-write.js';
 export { orderedSecretFields, removeSecretFromText, setSecretInText } from './config/edit-secret.js';
+export { initConfig, initConfigText, initTarget, type InitOptions, type InitProvider, type InitResult } from './ops/init-config.js';
+export { setSecret, writeSecretEntry, type SetSecretOptions, type SetSecretResult } from './ops/set-secret.js';
+export { removeSecret, type RemoveSecretOptions, type RemoveSecretResult } from './ops/remove-secret.js';
+export { listProfiles, listSecrets, secretKind, type ProfileListing, type SecretList, type SecretListing } from './ops/list-secrets.js';
+export { promptHidden, readSecretInput, type SecretInput } from './ops/secret-input.js';
+export { assertSecretName, isValidSecretName } from './ops/secret-name.js';
+
+// Operations that hand secrets to programs (secret-resolution owner): get, exec, export, check
+export { decodeBase64Secret, getSecret, secretNotFound, type GetOptions, type GetResult } from './ops/get.js';
+export {
+  execWithSecrets,
+  FORWARDED_SIGNALS,
+  prepareExecEnv,
+  spawnWithEnv,
+  type ExecEnvironment,
+  type ExecOptions,
+  type SpawnOptions,
+} from './ops/exec.js';
+export { exportSecrets, type ExportOptions, type ExportResult } from './ops/export.js';
+export { checkConfig, type CheckOptions, type CheckReport } from './ops/check.js';
+export { removeFiles, tempDirFor, writeSecretFile } from './resolve/temp-files.js';

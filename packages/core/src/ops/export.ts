@@ -1,0 +1,72 @@
+/** `fnox export` (SPEC §7.7): batch-resolve the shell-visible secrets and format them. */
+import type { EffectiveConfig } from '../config/types.js';
+import { FnoxError } from '../errors.js';
+import { formatExport, rfc3339, type ExportFormat } from '../format/export-formats.js';
+import { secretsFor } from '../resolve/env-mode.js';
+import { createResolver } from '../resolve/resolver.js';
+import { tempDirFor, writeSecretFile } from '../resolve/temp-files.js';
+import type { FnoxSession } from '../session.js';
+
+/** Options of {@link exportSecrets}. */
+export interface ExportOptions {
+  /** Default `env`. */
+  readonly format?: ExportFormat;
+  /** `--all`: include `env = false` and `env = "exec"` secrets (filtered before resolving otherwise). */
+  readonly all?: boolean;
+  /** `--header` (env/shell only). */
+  readonly header?: boolean;
+  /** `-o PATH`: write the text there (mode 0600 for a new file) instead of returning it for stdout. */
+  readonly output?: string;
+  /** `-n`: with `output`, write nothing. */
+  readonly dryRun?: boolean;
+  /** Clock, for tests. */
+  readonly now?: Date;
+}
+
+/** The outcome of an export. */
+export interface ExportResult {
+  /** The formatted document. */
+  readonly text: string;
+  /** Exported keys in config order (those with "no value" are omitted). */
+  readonly keys: readonly string[];
+  readonly format: ExportFormat;
+  /** Absolute path written, when `output` was given without `dryRun`. */
+  readonly written?: string;
+}
+
+/** Resolve and format; writes `output` when given (unless `dryRun`). Does not run validation. */
+export async function exportSecrets(session: FnoxSession, effective: EffectiveConfig, options: ExportOptions = {}): Promise<ExportResult> {
+  const format = options.format ?? 'env';
+  const secrets = secretsFor(effective, options.all ? 'export-all' : 'export');
+  const resolver = createResolver(session, effective);
+  let values: Map<string, string | undefined>;
+  try {
+    values = await resolver.resolveMany(secrets);
+  } finally {
+    await resolver.dispose();
+  }
+  const dryRunToFile = Boolean(options.output && options.dryRun);
+  const entries: [string, string][] = [];
+  for (const [key, value] of values) {
+    if (value === undefined) continue;
+    // A dry run writes nothing at all, temp files included.
+    const asFile = secrets.get(key)?.config.as_file && !dryRunToFile;
+    entries.push([key, asFile ? writeSecretFile(tempDirFor(session.env), 'fnox-export-', key, value) : value]);
+  }
+  const text = formatExport(
+    { secrets: entries, profile: effective.profileLabel, exportedAt: rfc3339(options.now ?? new Date()) },
+    format,
+    { header: options.header ?? false },
+  );
+  const keys = entries.map(([key]) => key);
+  if (!options.output || options.dryRun) return { text, keys, format };
+  const { resolve } = await import('node:path');
+  const { writeFileSync } = await import('node:fs');
+  const path = resolve(session.cwd, options.output);
+  try {
+    writeFileSync(path, text, { mode: 0o600 });
+  } catch (error) {
+    throw new FnoxError('io', `Failed to write export file: ${path}`, { cause: error });
+  }
+  return { text, keys, format, written: path };
+}
