@@ -124,3 +124,4 @@ export {
 export { exportSecrets, type ExportOptions, type ExportResult } from './ops/export.js';
 export { checkConfig, type CheckOptions, type CheckReport } from './ops/check.js';
 export { removeFiles, tempDirFor, writeSecretFile } from './resolve/temp-files.js';
+export { loadActiveConfig, type ActiveConfigOptions } from './ops/active-config.js';

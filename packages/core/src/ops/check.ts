@@ -3,9 +3,12 @@ import type { EffectiveConfig } from '../config/types.js';
 import { errorMessage } from '../resolve/provider-step.js';
 import { createResolver } from '../resolve/resolver.js';
 import type { FnoxSession } from '../session.js';
+import { loadActiveConfig } from './active-config.js';
 
 /** Options of {@link checkConfig}. */
 export interface CheckOptions {
+  /** The config to use; default: loaded from the session and validated (SPEC §2.7). */
+  readonly effective?: EffectiveConfig;
   /** `--all`: also fetch secrets whose effective if_missing is warn/ignore. */
   readonly all?: boolean;
 }
@@ -22,11 +25,12 @@ export interface CheckReport {
 }
 
 /**
- * Check the effective secrets of the active stack. Validation (SPEC §2.7) is the caller's job,
- * before this. Secrets with a known provider are fetched (single mode) when their effective
+ * Check the effective secrets of the active stack. Validation (SPEC §2.7) runs first: the config is
+ * loaded with validation unless `options.effective` is given. Secrets with a known provider are fetched (single mode) when their effective
  * if_missing is `error`, or always with `all`.
  */
-export async function checkConfig(session: FnoxSession, effective: EffectiveConfig, options: CheckOptions = {}): Promise<CheckReport> {
+export async function checkConfig(session: FnoxSession, options: CheckOptions = {}): Promise<CheckReport> {
+  const effective = options.effective ?? loadActiveConfig(session, { validate: true });
   const errors: string[] = [];
   const warnings: string[] = [];
   if (effective.secrets.size === 0) warnings.push('No secrets defined in profile(s)');

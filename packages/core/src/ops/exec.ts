@@ -9,6 +9,7 @@ import { envMode, secretsFor } from '../resolve/env-mode.js';
 import { createResolver } from '../resolve/resolver.js';
 import { removeFiles, tempDirFor, writeSecretFile } from '../resolve/temp-files.js';
 import type { FnoxSession } from '../session.js';
+import { loadActiveConfig } from './active-config.js';
 
 /** The environment an exec child gets, and the temp files to delete once it has exited. */
 export interface ExecEnvironment {
@@ -25,7 +26,7 @@ export interface ExecEnvironment {
  * file path), minus every `env = false` name (even if inherited). "No value" leaves an inherited
  * variable untouched. Does not run validation (as upstream).
  */
-export async function prepareExecEnv(session: FnoxSession, effective: EffectiveConfig): Promise<ExecEnvironment> {
+export async function prepareExecEnv(session: FnoxSession, effective: EffectiveConfig = loadActiveConfig(session)): Promise<ExecEnvironment> {
   const secrets = secretsFor(effective, 'exec');
   const resolver = createResolver(session, effective);
   let values: Map<string, string | undefined>;
@@ -123,18 +124,21 @@ export async function spawnWithEnv(argv: readonly string[], env: Record<string, 
 }
 
 /** Options of {@link execWithSecrets}. */
-export interface ExecOptions extends SpawnOptions {}
+export interface ExecOptions extends SpawnOptions {
+  /** The config to use; default: loaded from the session (no validation, as upstream). */
+  readonly effective?: EffectiveConfig;
+}
 
 /**
  * The whole `fnox exec`: prepare the environment, run the child, delete temp files, return its
  * exit status for the caller to exit with.
  */
-export async function execWithSecrets(session: FnoxSession, effective: EffectiveConfig, argv: readonly string[], options: ExecOptions = {}): Promise<number> {
+export async function execWithSecrets(session: FnoxSession, argv: readonly string[], options: ExecOptions = {}): Promise<number> {
   if (argv.length === 0 || argv[0] === '') throw new FnoxError('command_not_specified', 'No command specified');
-  const prepared = await prepareExecEnv(session, effective);
+  const prepared = await prepareExecEnv(session, options.effective ?? loadActiveConfig(session));
   try {
     // The child inherits fnox's working directory unless told otherwise.
-    return await spawnWithEnv(argv, prepared.env, options);
+    return await spawnWithEnv(argv, prepared.env, { ...(options.cwd ? { cwd: options.cwd } : {}), ...(options.onSpawn ? { onSpawn: options.onSpawn } : {}) });
   } finally {
     prepared.cleanup();
   }

@@ -6,9 +6,12 @@ import { secretsFor } from '../resolve/env-mode.js';
 import { createResolver } from '../resolve/resolver.js';
 import { tempDirFor, writeSecretFile } from '../resolve/temp-files.js';
 import type { FnoxSession } from '../session.js';
+import { loadActiveConfig } from './active-config.js';
 
 /** Options of {@link exportSecrets}. */
 export interface ExportOptions {
+  /** The config to use; default: loaded from the session (no validation, as upstream). */
+  readonly effective?: EffectiveConfig;
   /** Default `env`. */
   readonly format?: ExportFormat;
   /** `--all`: include `env = false` and `env = "exec"` secrets (filtered before resolving otherwise). */
@@ -35,7 +38,8 @@ export interface ExportResult {
 }
 
 /** Resolve and format; writes `output` when given (unless `dryRun`). Does not run validation. */
-export async function exportSecrets(session: FnoxSession, effective: EffectiveConfig, options: ExportOptions = {}): Promise<ExportResult> {
+export async function exportSecrets(session: FnoxSession, options: ExportOptions = {}): Promise<ExportResult> {
+  const effective = options.effective ?? loadActiveConfig(session);
   const format = options.format ?? 'env';
   const secrets = secretsFor(effective, options.all ? 'export-all' : 'export');
   const resolver = createResolver(session, effective);

@@ -5,9 +5,12 @@ import { createResolver } from '../resolve/resolver.js';
 import { findSimilar, formatSuggestions } from '../resolve/suggest.js';
 import { tempDirFor, writeSecretFile } from '../resolve/temp-files.js';
 import type { FnoxSession } from '../session.js';
+import { loadActiveConfig } from './active-config.js';
 
 /** Options of {@link getSecret}. */
 export interface GetOptions {
+  /** The config to use; default: loaded from the session and validated (SPEC §2.7). */
+  readonly effective?: EffectiveConfig;
   /** `--base64-decode`: strict standard base64, then UTF-8. */
   readonly base64Decode?: boolean;
 }
@@ -47,10 +50,12 @@ export function decodeBase64Secret(value: string): string {
 }
 
 /**
- * Resolve one secret in single mode. Works whatever its `env` mode. Validation (SPEC §2.7) is the
- * caller's job, before this. `as_file` secrets are written to a persistent 0600 temp file.
+ * `fnox get KEY`: validate the config (unless `options.effective` is given), then resolve one
+ * secret in single mode, whatever its `env` mode. `as_file` secrets are written to a persistent
+ * 0600 temp file whose path is returned.
  */
-export async function getSecret(session: FnoxSession, effective: EffectiveConfig, key: string, options: GetOptions = {}): Promise<GetResult> {
+export async function getSecret(session: FnoxSession, key: string, options: GetOptions = {}): Promise<GetResult> {
+  const effective = options.effective ?? loadActiveConfig(session, { validate: true });
   const entry = effective.secrets.get(key);
   if (!entry) throw secretNotFound(effective, key);
   const resolver = createResolver(session, effective);

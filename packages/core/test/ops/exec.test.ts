@@ -49,7 +49,7 @@ describe('spawnWithEnv / execWithSecrets', () => {
     expect(await spawnWithEnv([node, '-e', "process.kill(process.pid, 'SIGTERM')"], {})).toBe(128 + 15);
   });
   it('no command', async () => {
-    await expect(execWithSecrets(session(), effective({}), [])).rejects.toMatchObject({ code: 'command_not_specified', message: 'No command specified' });
+    await expect(execWithSecrets(session(), [], { effective: effective({}) })).rejects.toMatchObject({ code: 'command_not_specified', message: 'No command specified' });
   });
   it('spawn failure names only the command', async () => {
     const err = await spawnWithEnv(['/nonexistent/fnox-test-cmd', 'SECRET-ARG'], {}).catch((e: unknown) => e as Error);
@@ -60,7 +60,7 @@ describe('spawnWithEnv / execWithSecrets', () => {
     const dir = mkdtempSync(join(tmp, 'run-'));
     const e = effective({ secrets: { TOKEN: { default: 't0k' }, CERT: { default: 'pem', as_file: true } } });
     const script = `const fs=require('fs');const ok=process.env.TOKEN==='t0k'&&fs.readFileSync(process.env.CERT,'utf8')==='pem'&&(fs.statSync(process.env.CERT).mode&0o777)===0o600;process.exit(ok?0:3)`;
-    expect(await execWithSecrets(session({ env: { TMPDIR: dir } }), e, [node, '-e', script])).toBe(0);
+    expect(await execWithSecrets(session({ env: { TMPDIR: dir } }), [node, '-e', script], { effective: e })).toBe(0);
     expect(readdirSync(dir)).toEqual([]);
   });
 });

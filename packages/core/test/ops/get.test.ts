@@ -22,28 +22,28 @@ describe('getSecret', () => {
     },
   });
 
-  it('value', async () => expect(await getSecret(session(), eff, 'DATABASE_URL')).toEqual({ kind: 'value', value: 'pg://x' }));
-  it('works for env = false secrets', async () => expect(await getSecret(session(), eff, 'EXEC_ONLY')).toEqual({ kind: 'value', value: 'e' }));
+  it('value', async () => expect(await getSecret(session(), 'DATABASE_URL', { effective: eff })).toEqual({ kind: 'value', value: 'pg://x' }));
+  it('works for env = false secrets', async () => expect(await getSecret(session(), 'EXEC_ONLY', { effective: eff })).toEqual({ kind: 'value', value: 'e' }));
   it('ignore → nothing, no warning', async () => {
     const s = session();
-    expect(await getSecret(s, eff, 'IGNORED')).toEqual({ kind: 'none' });
+    expect(await getSecret(s, 'IGNORED', { effective: eff })).toEqual({ kind: 'none' });
     expect(s.warnings).toEqual([]);
   });
 
   it('not found: did-you-mean up to three (Jaro-Winkler ≥ 0.7, case-insensitive)', async () => {
-    const err = await getSecret(session(), eff, 'database_ur').catch((e: unknown) => e as { message: string; hint: string; details: string[]; code: string });
+    const err = await getSecret(session(), 'database_ur', { effective: eff }).catch((e: unknown) => e as { message: string; hint: string; details: string[]; code: string });
     expect(err.code).toBe('secret_not_found');
     expect(err.message).toBe("Secret 'database_ur' not found in profile 'default'");
     expect(err.details).toEqual(['(not defined in any config file)']);
     expect(err.hint).toContain("Did you mean one of: 'DATABASE_URL', 'DATABASE_USER'?");
     expect(err.hint).toContain('fnox list -P default --sources');
-    const one = await getSecret(session(), eff, 'API_KYE').catch((e: unknown) => e as { hint: string });
+    const one = await getSecret(session(), 'API_KYE', { effective: eff }).catch((e: unknown) => e as { hint: string });
     expect(one.hint).toContain("Did you mean 'API_KEY'?");
-    const none = await getSecret(session(), eff, 'ZZZZZZ').catch((e: unknown) => e as { hint: string });
+    const none = await getSecret(session(), 'ZZZZZZ', { effective: eff }).catch((e: unknown) => e as { hint: string });
     expect(none.hint).not.toContain('Did you mean');
   });
 
-  it('--base64-decode', async () => expect(await getSecret(session(), eff, 'B64', { base64Decode: true })).toEqual({ kind: 'value', value: 'héllo' }));
+  it('--base64-decode', async () => expect(await getSecret(session(), 'B64', { effective: eff, base64Decode: true })).toEqual({ kind: 'value', value: 'héllo' }));
 
   const bad: [string, string][] = [
     ['not base64!', 'Failed to decode secret: Failed to base64 decode secret: Invalid symbol at offset 3'],
@@ -62,7 +62,7 @@ describe('getSecret', () => {
   }
 
   it('as_file: prints a path to a persistent 0600 file $TMPDIR/fnox-KEY-pid-nanos', async () => {
-    const r = await getSecret(session({ env: { TMPDIR: tmp } }), eff, 'FILE');
+    const r = await getSecret(session({ env: { TMPDIR: tmp } }), 'FILE', { effective: eff });
     expect(r.kind).toBe('file');
     const path = (r as { path: string }).path;
     expect(path.startsWith(join(tmp, `fnox-FILE-${process.pid}-`))).toBe(true);
