@@ -57,7 +57,12 @@ export function importPath(entry: string, dir: string, env: NodeJS.ProcessEnv): 
 
 /** Whether a path exists (a directory counts: reading it then fails with a clear error). */
 export function pathExists(path: string): boolean {
-  return statSync(path, { throwIfNoEntry: false }) !== undefined;
+  try {
+    return statSync(path, { throwIfNoEntry: false }) !== undefined;
+  } catch {
+    // ENOTDIR (a parent is a file), ELOOP, EACCES on a parent: there is no usable file here.
+    return false;
+  }
 }
 
 /** The reason a read failed, in words (no secret values: only the OS error kind). */
