@@ -1,0 +1,29 @@
+import { exportSecrets, type ExportFormat } from '@fnox/core';
+import type { Handler } from './types.js';
+
+function colour(session: { options: { noColor?: boolean }; env: NodeJS.ProcessEnv }): boolean {
+  return Boolean(process.stdout.isTTY) && !session.options.noColor && !session.env.NO_COLOR && session.env.TERM !== 'dumb';
+}
+
+/** `fnox export`: the document on stdout, or `-o` (with `-n`: what would be written). */
+export const exportHandler: Handler = async ({ session }, { flags }) => {
+  const s = await session();
+  const output = typeof flags.output === 'string' ? flags.output : undefined;
+  const dryRun = flags['dry-run'] === true;
+  const format = (typeof flags.format === 'string' ? flags.format : 'env') as ExportFormat;
+  const result = await exportSecrets(s, { format, output, dryRun, all: flags.all === true, header: flags.header === true });
+  if (!output) {
+    process.stdout.write(result.text);
+    return;
+  }
+  if (!dryRun) {
+    process.stdout.write(`Secrets exported to: ${output}\n`);
+    return;
+  }
+  const styled = colour(s);
+  const label = styled ? '\x1b[1;33m[dry-run]\x1b[0m' : '[dry-run]';
+  const path = styled ? `\x1b[36m${output}\x1b[0m` : output;
+  const lines = [`${label} Would export ${result.keys.length} secrets to ${path} in ${format} format:`];
+  for (const key of result.keys) lines.push(`  ${styled ? `\x1b[2m${key}\x1b[0m` : key}`);
+  process.stdout.write(`${lines.join('\n')}\n`);
+};

@@ -1,0 +1,9 @@
+import { getSecret } from '@fnox/core';
+import type { Handler } from './types.js';
+
+/** `fnox get KEY`: the value (or an as_file path) plus newline; "no value" prints nothing at all. */
+export const getHandler: Handler = async ({ session }, { args, flags }) => {
+  const result = await getSecret(await session(), args.key ?? '', { base64Decode: flags['base64-decode'] === true });
+  if (result.kind === 'value') process.stdout.write(`${result.value}\n`);
+  else if (result.kind === 'file') process.stdout.write(`${result.path}\n`);
+};
