@@ -98,7 +98,7 @@ export function dispatch(
   if (request.service === 'unknown')
     return errorResponse(request, new AwsError('UnknownOperationException', `fnox-aws-emulator does not implement ${request.target || 'this request'}`), requestId);
   try {
-    const verified = verifySignature(wire, { service: request.service, credentials: state.credentials, regions: deps.regions, now: Date.now() });
+    const verified = verifySignature(wire, { service: request.service, credentials: state.credentials, regions: deps.regions, now: Date.now(), tokenNow: state.now() });
     const caller = identityOf(verified.key);
     const ctx: RequestContext = { state, accountId: caller.accountId, region: verified.region, caller, operation: request.operation, now: state.now() };
     if (request.service === 'sts') {

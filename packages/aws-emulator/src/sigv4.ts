@@ -35,8 +35,10 @@ export interface VerifyOptions {
   credentials: CredentialStore;
   /** Strict mode: the only regions this listener serves. Unset = any region (state is per region). */
   regions?: readonly string[];
-  /** Wall-clock ms, for the 5-minute skew window and token expiry. */
+  /** Wall-clock ms, for the 5-minute skew window. */
   now: number;
+  /** Emulated ms for session-token expiry (default `now`), so tests can age credentials. */
+  tokenNow?: number;
 }
 
 const ALGORITHM = 'AWS4-HMAC-SHA256';
@@ -76,7 +78,7 @@ export function verifySignature(request: SignableRequest, options: VerifyOptions
   const token = headerValue(request.headers, 'x-amz-security-token');
   if (!key || (key.sessionToken ?? undefined) !== (token ?? undefined))
     throw new AwsError('UnrecognizedClientException', INVALID_TOKEN);
-  if (key.expiration !== undefined && key.expiration <= options.now)
+  if (key.expiration !== undefined && key.expiration <= (options.tokenNow ?? options.now))
     throw new AwsError('ExpiredTokenException', 'The security token included in the request is expired');
 
   if (options.regions && !options.regions.includes(claims.region))

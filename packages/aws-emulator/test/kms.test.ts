@@ -162,7 +162,8 @@ describe('KMS cryptography', () => {
     const enc = await kms.send(new EncryptCommand({ KeyId: key.KeyId, Plaintext: Buffer.from('ctx'), EncryptionContext: context }));
     const dec = await kms.send(new DecryptCommand({ CiphertextBlob: enc.CiphertextBlob, EncryptionContext: { env: 'prod', app: 'fnox' } }));
     expect(text(dec.Plaintext)).toBe('ctx');
-    for (const EncryptionContext of [undefined, { app: 'fnox' }, { app: 'fnox', env: 'dev' }]) {
+    const contexts: (Record<string, string> | undefined)[] = [undefined, { app: 'fnox' }, { app: 'fnox', env: 'dev' }];
+    for (const EncryptionContext of contexts) {
       const e = await rejection(kms.send(new DecryptCommand({ CiphertextBlob: enc.CiphertextBlob, EncryptionContext })));
       expect(e.name).toBe('InvalidCiphertextException');
       expect(e.$metadata?.httpStatusCode).toBe(400);
