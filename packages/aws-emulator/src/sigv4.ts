@@ -155,9 +155,10 @@ function canonicalQuery(query: string): string {
   return pairs.map(([k, v]) => `${k}=${v}`).join('&');
 }
 
+/** Query values are percent-decoded only: SDKs encode spaces as %20, so a raw '+' is a literal plus. */
 function safeDecode(s: string): string {
   try {
-    return decodeURIComponent(s.replace(/\+/g, '%20'));
+    return decodeURIComponent(s);
   } catch {
     return s;
   }
