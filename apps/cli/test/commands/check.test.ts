@@ -1,0 +1,40 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Sandbox } from '../helpers/fnox.js';
+import { PLAIN, project } from './secrets-helpers.js';
+
+const boxes: Sandbox[] = [];
+const make = (toml: string) => {
+  const b = project(toml);
+  boxes.push(b);
+  return b;
+};
+afterAll(() => boxes.forEach((b) => b.cleanup()));
+
+describe('fnox check', () => {
+  it('healthy', async () => {
+    const r = await make(PLAIN + 'A = { provider = "plain", value = "1", if_missing = "error" }\n').run(['check']);
+    expect(r).toMatchObject({
+      code: 0,
+      stdout: 'Checking configuration for profile(s): default\nFound 1 secret(s) in profile(s)\nFound 1 provider(s) in profile\n✓ Configuration is healthy\n',
+      stderr: '',
+    });
+  });
+  it('warnings only → OK (with warnings), exit 0', async () => {
+    const r = await make(PLAIN + 'A = { if_missing = "warn" }\nB = { provider = "ghost", value = "x" }\n').run(['c']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe("Found 2 warning(s):\n  Secret 'A' has no value source\n  Secret 'B' references unknown provider 'ghost'\n");
+    expect(r.stdout.endsWith('✓ Configuration is OK (with warnings)\n')).toBe(true);
+  });
+  it('errors → exit 1', async () => {
+    const r = await make(PLAIN + 'REQ = { if_missing = "error" }\n').run(['check']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("Found 1 error(s):\n  Secret 'REQ' is required but has no value source\n");
+    expect(r.stdout).not.toContain('✓');
+  });
+  it('validation runs first', async () => {
+    const r = await make('default_provider = "nope"\n[providers.plain]\ntype = "plain"\n').run(['check']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('Configuration validation failed');
+    expect(r.stdout).toBe('');
+  });
+});
