@@ -10,7 +10,7 @@ import { FnoxError } from '../errors.js';
 
 /** Options of {@link withFileLock}. */
 export interface LockOptions {
-  /** Give up after this long (ms); default 10 s. */
+  /** Give up after this long (ms); default 20 s. */
   readonly timeoutMs?: number;
 }
 
@@ -53,7 +53,7 @@ function clearStaleLock(lock: string): boolean {
 /** Run `fn` while holding `<file>.lock`. */
 export async function withFileLock<T>(file: string, fn: () => Promise<T>, options: LockOptions = {}): Promise<T> {
   const lock = `${file}.lock`;
-  const deadline = Date.now() + (options.timeoutMs ?? 10_000);
+  const deadline = Date.now() + (options.timeoutMs ?? 20_000);
   let fd: number | undefined;
   for (let attempt = 0; fd === undefined; attempt++) {
     try {

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { atomicWriteFile, withFileLock } from '../config/atomic-write.js';
 import { removeSecretFromText } from '../config/edit-secret.js';
 import { writeTarget } from '../config/write-target.js';
+import { tomlEditor } from '../config/toml-edit.js';
 import { FnoxError } from '../errors.js';
 import type { FnoxSession } from '../session.js';
 
@@ -54,6 +55,7 @@ export async function removeSecret(session: FnoxSession, options: RemoveSecretOp
     }
     return result;
   }
+  await tomlEditor();
   await withFileLock(target.file, async () => {
     const updated = await removeSecretFromText(read(), target.secretsSection, options.key, target.file);
     if (updated === undefined) throw notFound(options.key, target.profile, target.file);

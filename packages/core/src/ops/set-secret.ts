@@ -10,6 +10,7 @@ import { setSecretInText } from '../config/edit-secret.js';
 import { loadConfigSync } from '../config/load.js';
 import { atomicWriteFile, withFileLock } from '../config/atomic-write.js';
 import { writeTarget, type WriteTarget } from '../config/write-target.js';
+import { tomlEditor } from '../config/toml-edit.js';
 import type { IfMissing, SecretConfig } from '../config/types.js';
 import { FnoxError } from '../errors.js';
 import { createProviderFactory } from '../resolve/provider-factory.js';
@@ -130,6 +131,8 @@ export async function setSecret(session: FnoxSession, options: SetSecretOptions)
 /** Write one entry into the target under its lock, re-reading the file inside the lock. */
 export async function writeSecretEntry(target: WriteTarget, key: string, entry: SecretConfig): Promise<void> {
   if (target.global) mkdirSync(dirname(target.file), { recursive: true });
+  // Start the wasm editor before taking the lock, so the lock is held only for the edit itself.
+  await tomlEditor();
   await withFileLock(target.file, async () => {
     let text = '';
     try {

@@ -1,0 +1,31 @@
+/** `fnox activate [SHELL]` (SPEC §8.1): the script a shell evaluates once, from its rc file. */
+import { bashActivation } from '../shell/script-bash.js';
+import { fishActivation } from '../shell/script-fish.js';
+import { zshActivation } from '../shell/script-zsh.js';
+import { detectActivateShell, type ShellName } from '../shell/shells.js';
+
+/** Options of {@link activate}. */
+export interface ActivateOptions {
+  /** The SHELL argument; omitted → `$FNOX_SHELL`, else basename of `$SHELL`. */
+  readonly shell?: string;
+  /**
+   * How to run this fnox, as argv words embedded in the script (e.g. the node binary and the
+   * CLI's bin script, absolute). The hook calls exactly this, whatever PATH holds later.
+   */
+  readonly exe: readonly string[];
+  /** `--no-hook-env`: emit only the wrapper function. */
+  readonly noHookEnv?: boolean;
+}
+
+/** The activation script (text for stdout) and the shell it is for. */
+export function activate(env: NodeJS.ProcessEnv, options: ActivateOptions): { readonly shell: ShellName; readonly script: string } {
+  const shell = detectActivateShell(options.shell, env);
+  const scriptOptions = { noHookEnv: options.noHookEnv ?? false };
+  const script =
+    shell === 'bash'
+      ? bashActivation(options.exe, scriptOptions)
+      : shell === 'zsh'
+        ? zshActivation(options.exe, scriptOptions)
+        : fishActivation(options.exe, scriptOptions);
+  return { shell, script };
+}
