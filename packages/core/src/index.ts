@@ -125,3 +125,12 @@ export { exportSecrets, type ExportOptions, type ExportResult } from './ops/expo
 export { checkConfig, type CheckOptions, type CheckReport } from './ops/check.js';
 export { removeFiles, tempDirFor, writeSecretFile } from './resolve/temp-files.js';
 export { loadActiveConfig, type ActiveConfigOptions } from './ops/active-config.js';
+
+// Shell integration (shell-integration owner): activate, hook-env, deactivate and their parts
+export { activate, type ActivateOptions } from './ops/activate.js';
+export { deactivate } from './ops/deactivate.js';
+export { hookEnv, type HookEnvOptions, type HookEnvResult } from './ops/hook-env.js';
+export { SHELLS, detectActivateShell, detectHookShell, isShellName, parseShell, type ShellName } from './shell/shells.js';
+export { decodeSession, encodeSession, EMPTY_SESSION, type SessionState } from './shell/session-state.js';
+export { normalSummary, shellOutputLevel, summaryWidth, type ShellOutputLevel } from './shell/summary.js';
+export { exportLine, fishWord, shellWord, unsetLine } from './shell/quote.js';

@@ -1,0 +1,12 @@
+import { deactivate } from '@fnox/core';
+import { FnoxCommand } from '../base-command.js';
+
+export default class Deactivate extends FnoxCommand<typeof Deactivate> {
+  static override summary = 'Unload fnox from the current shell: unset its secrets, remove the hook, delete its temp files.';
+  static override description = 'Run it as `fnox deactivate`: the shell function that activation defines evaluates the output.';
+  static override examples = ['<%= config.bin %> deactivate'];
+
+  async run(): Promise<void> {
+    this.out(deactivate(process.env));
+  }
+}

@@ -1,0 +1,18 @@
+import { Flags } from '@oclif/core';
+import { FnoxCommand } from '../base-command.js';
+import { hookEnvHandler } from '../handlers/hook-env.js';
+
+export default class HookEnv extends FnoxCommand<typeof HookEnv> {
+  static override hidden = true;
+  static override summary = 'Print the shell code that loads the secrets of the current directory (run by the prompt hook).';
+  static override description =
+    'Called by the hook that `fnox activate` installs, only when the shell saw the directory, a watched config file or an FNOX_* variable change. ' +
+    'Prints set/unset lines and __FNOX_SESSION on stdout and a one-line summary on stderr; never fails on config or provider problems.';
+  static override flags = {
+    shell: Flags.string({ char: 's', summary: 'Shell to print code for: bash, zsh or fish [default: $FNOX_SHELL, else $SHELL, else bash].' }),
+  };
+
+  async run(): Promise<void> {
+    await hookEnvHandler({ version: this.config.version, session: () => this.session() }, { args: this.args, flags: this.flags, rest: this.argvRest });
+  }
+}

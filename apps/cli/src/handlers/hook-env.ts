@@ -1,0 +1,14 @@
+import { hookEnv } from '@fnox/core';
+import type { Handler } from './types.js';
+
+/**
+ * `fnox hook-env [-s SHELL]`: one core call; stderr (summary, one-line problems) first, then the
+ * text the shell evaluates. Exit 0 even when the config is broken or a provider is down.
+ */
+export const hookEnvHandler: Handler = async ({ session }, { flags }) => {
+  const shell = typeof flags.shell === 'string' ? flags.shell : undefined;
+  const ttyColumns = process.stderr.isTTY ? process.stderr.columns : undefined;
+  const result = await hookEnv(await session(), { shell, ttyColumns });
+  if (result.stderr) process.stderr.write(result.stderr);
+  process.stdout.write(result.stdout);
+};
