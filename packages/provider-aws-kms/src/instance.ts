@@ -1,0 +1,151 @@
+/**
+ * One configured `aws-kms` provider: Encrypt on `put`, Decrypt on `get`, parallel Decrypts for
+ * batches, DescribeKey for `check`. Values are base64 CiphertextBlobs, wire-compatible with
+ * upstream fnox and the aws CLI: no encryption context, default algorithm, Decrypt names KeyId.
+ */
+import {
+  isProviderError,
+  ProviderError,
+  type ProviderContext,
+  type ProviderErrorLike,
+  type ProviderInstance,
+  type SecretOutcome,
+  type SecretRequest,
+} from '@fnox/contract';
+import { DIAGNOSTICS } from './aws-errors.js';
+import { awsSettings, type AwsService } from './aws-settings.js';
+import { decodeCiphertext, decodeUtf8, encodeCiphertext, MAX_PLAINTEXT_BYTES } from './ciphertext.js';
+import { lazyKmsClient, type KmsClientOverrides } from './client.js';
+import type { KmsConfig } from './config.js';
+import { forEachLimit, sharedSignal } from './concurrency.js';
+import { keyStateError, kmsError, type KmsCall, type KmsOperation } from './errors.js';
+
+/** The service as messages and endpoint variables name it. */
+export const KMS_SERVICE: AwsService = { display: 'AWS KMS', prefix: 'kms', envId: 'KMS' };
+
+/** Decrypts in flight per batch (SPEC §9.4). */
+export const BATCH_CONCURRENCY = 100;
+
+function toProviderError(error: unknown): ProviderErrorLike {
+  return isProviderError(error) ? error : new ProviderError('api', 'AWS KMS: unexpected failure', { cause: error });
+}
+
+/** Build an instance; `overrides` lets embedders and tests supply the SDK client. */
+export function createKmsInstance(config: KmsConfig, ctx: ProviderContext, overrides?: KmsClientOverrides): ProviderInstance {
+  const settings = awsSettings(KMS_SERVICE, config, ctx.env, (message) => ctx.log.warn(message));
+  // Room for a full batch plus the client's own listeners (STS, retries).
+  const shared = sharedSignal(ctx.signal, BATCH_CONCURRENCY * 2);
+  const signal = shared.signal;
+  const kmsClient = lazyKmsClient(settings, ctx.name, signal, overrides);
+  const call = (operation: KmsOperation, extra: Partial<KmsCall> = {}): KmsCall => ({
+    settings,
+    providerName: ctx.name,
+    keyId: config.key_id,
+    operation,
+    ...extra,
+  });
+
+  async function decrypt(request: SecretRequest): Promise<string> {
+    const decoded = decodeCiphertext(request.value);
+    if ('problem' in decoded) {
+      // Upstream's wording (SPEC §11); the code is `decrypt` like every other unreadable stored value.
+      throw new ProviderError('decrypt', `AWS KMS: invalid response: Failed to decode base64 ciphertext: ${decoded.problem}`, {
+        hint: `The value of ${request.key} is not a base64 KMS ciphertext; set it again with \`fnox set ${request.key}\``,
+        diagnostic: DIAGNOSTICS.invalidResponse,
+      });
+    }
+    const { client, kms } = await kmsClient.get();
+    let plaintext: Uint8Array | undefined;
+    try {
+      const out = await client.send(new kms.DecryptCommand({ KeyId: config.key_id, CiphertextBlob: decoded.bytes }), { abortSignal: signal });
+      plaintext = out.Plaintext;
+    } catch (error) {
+      throw kmsError(error, call('Decrypt', { secretKey: request.key }));
+    }
+    if (plaintext === undefined) {
+      throw new ProviderError('invalid-response', `AWS KMS: invalid response: Decrypt returned no plaintext for ${request.key}`, {
+        diagnostic: DIAGNOSTICS.invalidResponse,
+      });
+    }
+    const text = decodeUtf8(plaintext);
+    plaintext.fill(0);
+    if (text === undefined) {
+      throw new ProviderError('decrypt', `AWS KMS: the decrypted value of ${request.key} is not valid UTF-8`, {
+        hint: 'fnox values are text; the ciphertext was made by another tool from binary data',
+      });
+    }
+    return text;
+  }
+
+  return {
+    get: decrypt,
+
+    async getMany(requests) {
+      const outcomes = new Map<string, SecretOutcome>();
+      // Identical ciphertexts (copied values) are decrypted once.
+      const inFlight = new Map<string, Promise<string>>();
+      await forEachLimit(requests, BATCH_CONCURRENCY, async (request) => {
+        let pending = inFlight.get(request.value);
+        if (pending === undefined) {
+          pending = decrypt(request);
+          inFlight.set(request.value, pending);
+        }
+        try {
+          outcomes.set(request.key, { ok: true, value: await pending });
+        } catch (error) {
+          outcomes.set(request.key, { ok: false, error: toProviderError(error) });
+        }
+      });
+      return outcomes;
+    },
+
+    async put(key, plaintext) {
+      const bytes = Buffer.from(plaintext, 'utf8');
+      if (bytes.length > MAX_PLAINTEXT_BYTES || bytes.length === 0) {
+        const size = bytes.length;
+        bytes.fill(0);
+        // Checked before calling: KMS would reject it anyway, and some KMS emulators echo the value.
+        throw size === 0
+          ? new ProviderError('encrypt', `AWS KMS cannot encrypt an empty value (${key})`, { hint: 'Use the plain provider or a `default` for empty values' })
+          : new ProviderError('encrypt', `AWS KMS can encrypt at most ${MAX_PLAINTEXT_BYTES} bytes; ${key} is ${size} bytes`, {
+              hint: 'Store large values with the age provider (or use envelope encryption)',
+            });
+      }
+      const { client, kms } = await kmsClient.get();
+      let blob: Uint8Array | undefined;
+      try {
+        const out = await client.send(new kms.EncryptCommand({ KeyId: config.key_id, Plaintext: bytes }), { abortSignal: signal });
+        blob = out.CiphertextBlob;
+      } catch (error) {
+        throw kmsError(error, call('Encrypt', { secretKey: key, plaintext }));
+      } finally {
+        bytes.fill(0);
+      }
+      if (blob === undefined || blob.length === 0) {
+        throw new ProviderError('invalid-response', 'AWS KMS: invalid response: Encrypt returned no CiphertextBlob', { diagnostic: DIAGNOSTICS.invalidResponse });
+      }
+      return encodeCiphertext(blob);
+    },
+
+    async check() {
+      const { client, kms } = await kmsClient.get();
+      let metadata;
+      try {
+        metadata = (await client.send(new kms.DescribeKeyCommand({ KeyId: config.key_id }), { abortSignal: signal })).KeyMetadata;
+      } catch (error) {
+        throw kmsError(error, call('DescribeKey'));
+      }
+      if (metadata?.KeyState !== undefined && metadata.KeyState !== 'Enabled') throw keyStateError(call('DescribeKey'), metadata.KeyState);
+      if (metadata?.KeyUsage !== undefined && metadata.KeyUsage !== 'ENCRYPT_DECRYPT') {
+        throw new ProviderError('config', `AWS KMS: key '${config.key_id}' has key usage ${metadata.KeyUsage}, not ENCRYPT_DECRYPT`, {
+          hint: 'Use a symmetric encryption key',
+        });
+      }
+    },
+
+    async dispose() {
+      shared.release();
+      await kmsClient.dispose();
+    },
+  };
+}
