@@ -57,7 +57,7 @@ await build({
   sourcemap: 'linked',
   // Loaded lazily and only by some commands: kept as real packages (the wasm editor needs its
   // files beside it; typescript is oclif's dev-mode only require).
-  external: ['typescript', '@rainbowatcher/toml-edit-js', 'age-encryption', '@aws-sdk/*'],
+  external: ['typescript', '@rainbowatcher/toml-edit-js', 'age-encryption', '@aws-sdk/*', '@oclif/plugin-plugins'],
   banner: {
     // oclif is CommonJS: give the ESM bundle a real require/__filename/__dirname.
     js: [

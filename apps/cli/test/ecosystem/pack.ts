@@ -1,0 +1,42 @@
+import { execFile } from 'node:child_process';
+import { mkdirSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+
+/** The repository root. */
+export const REPO_ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
+
+const run = promisify(execFile);
+
+/**
+ * `pnpm pack` a workspace package into `dest` (pnpm, not npm: it rewrites `workspace:` ranges) and
+ * return the tarball's absolute path. The package must be built, or build itself in `prepack`.
+ */
+export async function pnpmPack(packageDir: string, dest: string): Promise<string> {
+  mkdirSync(dest, { recursive: true });
+  const before = new Set(readdirSync(dest));
+  await run('pnpm', ['pack', '--pack-destination', dest], {
+    cwd: join(REPO_ROOT, packageDir),
+    env: { ...process.env, OCLIF_SKIP_NEW_VERSION_CHECK: 'true', NO_COLOR: '1' },
+    timeout: 180_000,
+  });
+  const made = readdirSync(dest).filter((name) => name.endsWith('.tgz') && !before.has(name));
+  if (made.length !== 1) throw new Error(`pnpm pack in ${packageDir} made ${made.length} tarballs`);
+  return join(dest, made[0]!);
+}
+
+/** Total size in KiB of the files under `dir` (what `du -sk` reports, give or take block rounding). */
+export function sizeKiB(dir: string): number {
+  let bytes = 0;
+  const walk = (path: string) => {
+    for (const entry of readdirSync(path, { withFileTypes: true })) {
+      const child = join(path, entry.name);
+      if (entry.isDirectory()) walk(child);
+      else if (entry.isFile()) bytes += statSync(child).size;
+    }
+  };
+  walk(dir);
+  return Math.round(bytes / 1024);
+}
+
