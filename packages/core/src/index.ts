@@ -134,3 +134,30 @@ export { SHELLS, detectActivateShell, detectHookShell, isShellName, parseShell, 
 export { decodeSession, encodeSession, EMPTY_SESSION, type SessionState } from './shell/session-state.js';
 export { normalSummary, shellOutputLevel, summaryWidth, type ShellOutputLevel } from './shell/summary.js';
 export { exportLine, fishWord, shellWord, unsetLine } from './shell/quote.js';
+
+// Everyday admin commands (admin-commands owner): import, doctor, edit, provider add/list/remove/test,
+// reencrypt, sync, scan — plus the small helpers they share.
+export { compileFilter } from './ops/filter-regex.js';
+export { confirmationLines, isYes, readStdinLine } from './ops/confirm.js';
+export { rawSecret, resolveRaw, type RawResolveOptions } from './ops/raw-resolve.js';
+export { readConfigText, withFileLocks, writeEntries, type EntryWrite } from './ops/write-entries.js';
+export { IMPORT_FORMATS, parseDotenv, parseImportInput, type ImportFormat } from './ops/import-parse.js';
+export { parseYamlMapping } from './ops/import-yaml.js';
+export { applyImport, planImport, type ImportOptions, type ImportPlan, type ImportResult } from './ops/import-secrets.js';
+export { PROVIDER_ADD_TYPES, providerTemplate, type ProviderAddType } from './ops/provider-templates.js';
+export { addProviderToText, removeProviderFromText } from './ops/provider-table-edit.js';
+export {
+  addProvider,
+  listProviders,
+  providerWriteTarget,
+  removeProvider,
+  testProviders,
+  type ProviderEditResult,
+  type ProviderListing,
+  type ProviderTestResult,
+  type ProviderWriteTarget,
+} from './ops/provider-admin.js';
+
+// Node API and ecosystem (ecosystem owner): loadSecrets, providers among an app's dependencies, JSON Schema
+export { loadSecrets, type LoadSecretsOptions } from './api/load-secrets.js';
+export { dependencyProviders, findAppPackageJson } from './api/dependency-providers.js';

@@ -1,0 +1,33 @@
+import { Args, Flags } from '@oclif/core';
+import { addProvider, PROVIDER_ADD_TYPES } from '@fnox/core';
+import { FnoxCommand } from '../../base-command.js';
+
+export default class ProviderAdd extends FnoxCommand<typeof ProviderAdd> {
+  static override summary = 'Add a provider table (a template to edit) to the config file.';
+  static override description =
+    'Writes [providers.NAME] with placeholder settings for TYPE into the current directory\'s config (or [profiles.P.providers] with -P / --write-profile, or the global config with --global). Comments and layout of the file are kept. TYPE "aws" writes type "aws-sm" and "gcp" writes "gcp-sm".';
+  static override hiddenAliases = ['provider:a', 'provider:set'];
+  static override examples = [
+    { description: 'An age provider (then put your age1... recipient in it)', command: '<%= config.bin %> provider add age age' },
+    { description: 'AWS Secrets Manager, for the prod profile', command: '<%= config.bin %> provider add sm aws -P prod' },
+  ];
+  static override args = {
+    name: Args.string({ description: 'Provider name (what secrets refer to)', required: true }),
+    type: Args.string({ description: 'Provider type', required: true, options: [...PROVIDER_ADD_TYPES] }),
+  };
+  static override flags = {
+    global: Flags.boolean({ char: 'g', summary: 'Add to the global config.' }),
+    vault: Flags.string({ summary: 'Default vault (proton-pass only).' }),
+  };
+
+  async run(): Promise<void> {
+    const result = await addProvider(await this.session(), {
+      name: this.args.name,
+      type: this.args.type,
+      global: this.flags.global,
+      vault: this.flags.vault,
+    });
+    this.out(`✓ Added provider '${result.name}'${result.global ? ' (global)' : ''}`);
+    this.out(`\nNote: Please edit '${result.file}' to configure the provider settings.`);
+  }
+}
