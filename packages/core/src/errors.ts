@@ -165,7 +165,7 @@ export function renderError(error: unknown, options: RenderErrorOptions = {}): s
   const fnoxError = toFnoxError(error);
   const lines = [`error: ${fnoxError.message}`];
   for (const detail of fnoxError.details) lines.push(`  ${detail}`);
-  if (fnoxError.hint) lines.push(`hint: ${fnoxError.hint}`);
+  if (fnoxError.hint) lines.push(`hint: ${fnoxError.hint.split('\n').join('\n      ')}`);
   if (options.debug) {
     lines.push(`debug: code ${fnoxError.code} (${fnoxError.diagnostic}), exit ${fnoxError.exitCode}`);
     let current: unknown = fnoxError;

@@ -10,6 +10,10 @@ import { discoverPlugins } from './plugins.js';
 /** Commands the fast path serves, by id, with how to load their handler. */
 const HOT_COMMANDS: Readonly<Record<string, () => Promise<Handler>>> = {
   version: async () => (await import('../handlers/version.js')).versionHandler,
+  get: async () => (await import('../handlers/get.js')).getHandler,
+  export: async () => (await import('../handlers/export.js')).exportHandler,
+  exec: async () => (await import('../handlers/exec.js')).execHandler,
+  'hook-env': async () => (await import('../handlers/hook-env.js')).hookEnvHandler,
 };
 
 interface Manifest {
