@@ -161,7 +161,3 @@ export {
 // Node API and ecosystem (ecosystem owner): loadSecrets, providers among an app's dependencies, JSON Schema
 export { loadSecrets, type LoadSecretsOptions } from './api/load-secrets.js';
 export { dependencyProviders, findAppPackageJson } from './api/dependency-providers.js';
-
-// Node API and ecosystem (ecosystem owner): loadSecrets, providers among an app's dependencies, JSON Schema
-export { loadSecrets, type LoadSecretsOptions } from './api/load-secrets.js';
-export { dependencyProviders, findAppPackageJson } from './api/dependency-providers.js';
