@@ -185,7 +185,7 @@ export function commonAwsError(error: unknown, ctx: AwsCallContext): ProviderErr
   if (name === 'SyntaxError' || /Deserialization error/.test(e.message ?? '')) {
     return fail(
       'invalid-response',
-      `${display}: invalid response: ${endpointLabel} did not answer with a ${display} response (${name})`,
+      `${display}: invalid response: ${endpointLabel} did not answer with a valid ${display} response (${name})`,
       `Check that the endpoint points at ${display} (or a compatible emulator)`,
       e,
       ctx,
