@@ -1,0 +1,49 @@
+import { Args, Flags } from '@oclif/core';
+import { applyReencrypt, confirmationLines, isYes, planReencrypt, readStdinLine } from '@fnox/core';
+import { FnoxCommand } from '../base-command.js';
+
+export default class Reencrypt extends FnoxCommand<typeof Reencrypt> {
+  static override summary = 'Re-encrypt stored secrets with the current provider settings (e.g. after adding a recipient).';
+  static override description =
+    'Decrypts the full stored value of every secret of an encryption provider (age, aws-kms, plain) and encrypts it again with the provider as configured now. Each entry is written back to the file and section it came from; only value lines change. Nothing is written unless every secret succeeded.';
+  static override strict = false;
+  static override examples = [
+    { description: 'After adding a recipient to [providers.age]', command: '<%= config.bin %> reencrypt --force' },
+    { description: 'Preview, only age secrets matching DB_', command: '<%= config.bin %> reencrypt -p age --filter "^DB_" --dry-run' },
+    { description: 'Two keys only', command: '<%= config.bin %> reencrypt DB_URL API_KEY -f' },
+  ];
+  static override args = {
+    keys: Args.string({ description: 'Only these secrets (default: all eligible)', ignoreStdin: true }),
+  };
+  static override flags = {
+    force: Flags.boolean({ char: 'f', summary: 'Do not ask for confirmation.' }),
+    'dry-run': Flags.boolean({ char: 'n', summary: 'List what would be re-encrypted; change nothing.' }),
+    provider: Flags.string({ char: 'p', summary: 'Only secrets of this provider.' }),
+    filter: Flags.string({ summary: 'Only names matching this regular expression.' }),
+  };
+
+  async run(): Promise<void> {
+    const { flags } = this;
+    const session = await this.session();
+    const keys = this.argvRest.filter((k) => k !== '');
+    const plan = await planReencrypt(session, { keys, provider: flags.provider, filter: flags.filter });
+    if (plan.items.length === 0) {
+      this.out('No secrets to re-encrypt');
+      return;
+    }
+    const rows = plan.items.map((i) => `${i.key} (${i.provider})`);
+    if (flags['dry-run']) {
+      this.out([`[dry-run] Would re-encrypt ${plan.items.length} secrets in profile ${plan.profile}:`, ...rows.map((r) => `  ${r}`)].join('\n'));
+      return;
+    }
+    if (!flags.force) {
+      this.out(confirmationLines(`Ready to re-encrypt ${plan.items.length} secrets in profile '${plan.profile}':`, rows).join('\n'));
+      if (!isYes(await readStdinLine())) {
+        this.out('Re-encryption cancelled');
+        return;
+      }
+    }
+    const result = await applyReencrypt(session, plan);
+    this.out(`Re-encrypted ${result.count} secrets`);
+  }
+}
