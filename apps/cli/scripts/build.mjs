@@ -1,7 +1,7 @@
 // Builds the CLI as an esbuild bundle (STARTUP.md "Bundling the oclif part"): oclif, core and every
 // command in one module graph with shared chunks, commands registered explicitly (no file globbing
 // at start-up). Command ids come from file paths: src/commands/provider/add.ts → `provider:add`.
-import { readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -43,7 +43,11 @@ const virtualRegistry = {
   },
 };
 
-rmSync(join(root, 'dist'), { recursive: true, force: true });
+// Build beside dist, then move files in one by one (each rename is atomic), so a fnox started
+// while another build runs never sees a half-written or missing dist. Chunks of older builds are
+// left for processes still running them and removed once they are ten minutes old.
+const staging = mkdtempSync(join(root, '.dist-'));
+process.on('exit', () => rmSync(staging, { recursive: true, force: true }));
 await build({
   absWorkingDir: root,
   entryPoints: { main: './src/main.ts', index: 'fnox:commands' },
@@ -52,7 +56,7 @@ await build({
   platform: 'node',
   target: 'node20',
   splitting: true,
-  outdir: 'dist',
+  outdir: staging,
   chunkNames: 'chunks/[name]-[hash]',
   sourcemap: 'linked',
   // Loaded lazily and only by some commands: kept as real packages (the wasm editor needs its
@@ -72,4 +76,18 @@ await build({
   plugins: [virtualRegistry],
   logLevel: 'warning',
 });
+function files(dir) {
+  return readdirSync(dir).flatMap((name) => (statSync(join(dir, name)).isDirectory() ? files(join(dir, name)) : [join(dir, name)]));
+}
+const fresh = new Set();
+for (const file of files(staging)) {
+  const target = join(root, 'dist', relative(staging, file));
+  mkdirSync(join(target, '..'), { recursive: true });
+  renameSync(file, target);
+  fresh.add(target);
+}
+rmSync(staging, { recursive: true, force: true });
+for (const file of files(join(root, 'dist'))) {
+  if (!fresh.has(file) && Date.now() - statSync(file).mtimeMs > 10 * 60_000) rmSync(file, { force: true });
+}
 console.log(`bundled ${commands.length} commands: ${commands.map((c) => c.id).join(', ')}`);
