@@ -161,5 +161,8 @@ export {
 // Node API and ecosystem (ecosystem owner): loadSecrets, providers among an app's dependencies, JSON Schema
 export { loadSecrets, type LoadSecretsOptions } from './api/load-secrets.js';
 export { dependencyProviders, findAppPackageJson } from './api/dependency-providers.js';
+export { buildFnoxSchema } from './schema/fnox-schema.js';
+export { COMMON_PROVIDER_SCHEMA_KEYS, fieldToJsonSchema, providerBranch, providerSchema, type JsonSchema, type ProviderSchemaInput } from './schema/provider-schema.js';
+export { providerSchemaInputs } from './schema/collect.js';
 export { applyReencrypt, fileEntry, planReencrypt, sourceSection, type ReencryptOptions, type ReencryptPlan } from './ops/reencrypt.js';
 export { applySync, planSync, type SyncOptions, type SyncPlan } from './ops/sync.js';

@@ -11,7 +11,7 @@ const run = promisify(execFile);
 
 /**
  * `pnpm pack` a workspace package into `dest` (pnpm, not npm: it rewrites `workspace:` ranges) and
- * return the tarball's absolute path. The package must be built, or build itself in `prepack`.
+ * return the tarball's absolute path. The package must be built: packing does not build.
  */
 export async function pnpmPack(packageDir: string, dest: string): Promise<string> {
   mkdirSync(dest, { recursive: true });

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sandbox, type Sandbox } from '../helpers/fnox.js';
-import { pnpmPack, sizeKiB } from './pack.js';
+import { pnpmPack, REPO_ROOT, sizeKiB } from './pack.js';
 
 // The third-party story end to end, offline: the example provider is packed as it would be
 // published, installed into a fresh fnox data dir with npm offline and an EMPTY npm cache (it has
@@ -17,6 +17,8 @@ let env: NodeJS.ProcessEnv;
 let dataDir: string;
 
 beforeAll(async () => {
+  // turbo builds the example first (it is a devDependency of the CLI); packing does not rebuild.
+  if (!existsSync(join(REPO_ROOT, 'examples/provider-env-file/dist/provider.js'))) throw new Error('examples/provider-env-file is not built');
   tarball = await pnpmPack('examples/provider-env-file', join(work, 'packs'));
   box = sandbox();
   dataDir = join(box.env.XDG_DATA_HOME!, 'fnox');
