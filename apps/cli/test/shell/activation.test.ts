@@ -26,8 +26,8 @@ describe.each(TEST_SHELLS)('%s', (shell) => {
   beforeEach(() => {
     box = sandbox();
   });
-  afterEach(() => {
-    sh?.stop();
+  afterEach(async () => {
+    await sh?.stop();
     box.cleanup();
   });
 

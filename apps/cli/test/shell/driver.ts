@@ -100,7 +100,8 @@ export interface ShellSession {
   runs(): string[];
   /** The visible terminal, for failure messages. */
   screen(): string;
-  stop(): void;
+  /** Kill the terminal and wait until the shell has exited (it may still be writing files). */
+  stop(): Promise<void>;
 }
 
 let serial = 0;
@@ -148,6 +149,7 @@ export async function startShell(box: Sandbox, shell: TestShell, options: ShellO
   const tmux = (...args: string[]) => execFileSync('tmux', ['-S', socket, ...args], { env, encoding: 'utf8' });
   // Several command words: tmux execs them directly (no sh -c), so no quoting.
   tmux('-f', '/dev/null', 'new-session', '-d', '-x', '200', '-y', '50', '-s', 't', '-c', box.home, ...full);
+  const panePid = Number(tmux('display-message', '-p', '-t', 't', '#{pane_pid}').trim());
   let mark = 0;
   const session: ShellSession = {
     shell,
@@ -183,11 +185,19 @@ export async function startShell(box: Sandbox, shell: TestShell, options: ShellO
         return '(no screen)';
       }
     },
-    stop() {
+    async stop() {
       try {
         tmux('kill-server');
       } catch {
         // already gone
+      }
+      for (const deadline = Date.now() + 20_000; Date.now() < deadline; ) {
+        try {
+          process.kill(panePid, 0);
+        } catch {
+          return;
+        }
+        await new Promise((r) => setTimeout(r, 50));
       }
     },
   };

@@ -126,8 +126,10 @@ export async function hookEnv(session: FnoxSession, options: HookEnvOptions): Pr
     ({ loaded, config } = await loadSecrets(hookSession, stack, watched, old.secrets.map(([name]) => name), (line) => errors.push(line)));
   } catch (error) {
     // One line, and only a FnoxError's message: other errors' text could hold anything.
-    const message = toFnoxError(error).message.split('\n')[0];
-    errors.push(`fnox: secrets not loaded: ${message}`);
+    const fnoxError = toFnoxError(error);
+    const detail = fnoxError.details.length > 0 ? `: ${fnoxError.details.join('; ')}` : '';
+    const message = `${fnoxError.message}${detail}`.replace(/[\r\n]+/g, ' ');
+    errors.push(`fnox: secrets not loaded: ${message.length > 400 ? `${message.slice(0, 397)}...` : message}`);
     loaded = [];
   }
 
