@@ -1,3 +1,6 @@
+import { mergeConfig } from 'vitest/config';
 import { fnoxVitestConfig } from '../../vitest.shared.js';
 
-export default fnoxVitestConfig();
+// The hermetic setup runs in every test worker before any test file: the SDK reads process.env
+// for whatever a provider does not set, and it must never see a real profile or probe IMDS.
+export default mergeConfig(fnoxVitestConfig(), { test: { setupFiles: ['test/support/hermetic-process.ts'] } });

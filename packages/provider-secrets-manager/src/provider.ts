@@ -1,0 +1,15 @@
+import { defineProvider } from '@fnox/contract';
+import { configSchema, type SecretsManagerConfig } from './config.js';
+import { createSecretsManagerInstance } from './instance.js';
+
+/**
+ * The `aws-sm` provider: values live in AWS Secrets Manager and fnox.toml holds their names
+ * (without the provider's prefix). Nothing heavy is imported here; the SDK loads on first use.
+ */
+export default defineProvider<SecretsManagerConfig>({
+  type: 'aws-sm',
+  mode: 'store',
+  configSchema,
+  authCommand: 'aws sso login',
+  create: (config, ctx) => createSecretsManagerInstance(config, ctx),
+});
