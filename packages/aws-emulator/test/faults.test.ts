@@ -75,7 +75,14 @@ describe('fault injection', () => {
 
   it('hangs until an AbortSignal deadline fires (not retried)', async () => {
     emu.control.addFault({ operation: 'ListKeys', action: { type: 'hang' } });
-    const e = await rejection(clients(emu.url).kms.send(new ListKeysCommand({}), { abortSignal: AbortSignal.timeout(200) }));
+    // Abort once the emulator holds the request (a fixed deadline could fire before the request is
+    // even sent on a loaded machine).
+    const controller = new AbortController();
+    const poll = setInterval(() => {
+      if (emu.control.requests().length > 0) controller.abort();
+    }, 10);
+    const e = await rejection(clients(emu.url).kms.send(new ListKeysCommand({}), { abortSignal: controller.signal }));
+    clearInterval(poll);
     expect(e.name).toBe('AbortError');
     expect(emu.control.requests()).toHaveLength(1);
   });
