@@ -166,3 +166,5 @@ export { COMMON_PROVIDER_SCHEMA_KEYS, fieldToJsonSchema, providerBranch, provide
 export { providerSchemaInputs } from './schema/collect.js';
 export { applyReencrypt, fileEntry, planReencrypt, sourceSection, type ReencryptOptions, type ReencryptPlan } from './ops/reencrypt.js';
 export { applySync, planSync, type SyncOptions, type SyncPlan } from './ops/sync.js';
+export { createScratchFile, editorProgram, spawnEditor, type EditorRunner, type ScratchFile } from './ops/edit-editor.js';
+export { EDIT_HEADER_PREFIX, editConfig, type EditOptions, type EditResult } from './ops/edit-config.js';

@@ -1,0 +1,141 @@
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Sandbox } from '../helpers/fnox.js';
+import { ageKeyPair, bytes, configText, expectHelpOf } from './admin-helpers.js';
+import { project } from './secrets-helpers.js';
+
+let box: Sandbox;
+let key: { identity: string; recipient: string };
+let tmp: string;
+let editor: string;
+afterEach(() => box.cleanup());
+
+/**
+ * A scripted $EDITOR: copies what it was shown (and the file mode) to shown.toml / shown.mode,
+ * then applies the JS replacement in EDIT_SCRIPT to the file and exits with EDIT_EXIT.
+ */
+const EDITOR_JS = `
+import { readFileSync, writeFileSync, statSync } from 'node:fs';
+const file = process.argv[2];
+const text = readFileSync(file, 'utf8');
+writeFileSync(process.env.EDIT_CAPTURE + '/shown.toml', text);
+writeFileSync(process.env.EDIT_CAPTURE + '/shown.mode', (statSync(file).mode & 0o777).toString(8));
+writeFileSync(process.env.EDIT_CAPTURE + '/shown.path', file);
+const edit = new Function('text', process.env.EDIT_SCRIPT || 'return text');
+writeFileSync(file, edit(text));
+process.exit(Number(process.env.EDIT_EXIT || 0));
+`;
+
+beforeEach(async () => {
+  key = await ageKeyPair();
+  box = project(`# my config
+root = true
+
+[providers.age]
+type = "age"
+recipients = ["${key.recipient}"]
+
+[secrets]
+# greeting
+HELLO = { provider = "age", value = "placeholder" } # trailing
+
+[profiles.dev.secrets]
+DEV = { provider = "age", value = "placeholder" }
+`);
+  tmp = join(box.home, 'tmp');
+  mkdirSync(tmp);
+  writeFileSync(join(box.home, 'editor.mjs'), EDITOR_JS);
+  editor = join(box.home, 'editor.sh');
+  writeFileSync(editor, `#!/bin/sh\nexec "${process.execPath}" "${join(box.home, 'editor.mjs')}" "$@"\n`);
+  chmodSync(editor, 0o755);
+  const env = { FNOX_AGE_KEY: key.identity };
+  expect((await box.run(['set', 'HELLO', 'hello-plain'], { env })).code).toBe(0);
+  expect((await box.run(['set', 'DEV', 'dev-plain', '-P', 'dev'], { env })).code).toBe(0);
+});
+
+function run(script: string, exit = 0, extra: Record<string, string> = {}) {
+  return box.run(['edit'], {
+    env: { FNOX_AGE_KEY: key.identity, EDITOR: editor, TMPDIR: tmp, EDIT_CAPTURE: box.home, EDIT_SCRIPT: script, EDIT_EXIT: String(exit), ...extra },
+  });
+}
+
+const leftovers = () => readdirSync(tmp);
+const get = async (k: string, extra: string[] = []) => (await box.run(['get', k, ...extra], { env: { FNOX_AGE_KEY: key.identity } })).stdout;
+
+describe('fnox edit', () => {
+  it('shows decrypted values in a 0600 temp file; re-encrypts changes, keeps unchanged ciphertext, comments and new entries', async () => {
+    const before = configText(box);
+    const devLine = before.split('\n').find((l) => l.startsWith('DEV='))!;
+    const result = await run(`return text.replace('"hello-plain"', '"hello-changed"').replace('[profiles.dev.secrets]', '# added by hand\\nNEW = { provider = "age", value = "brand-new" }\\n\\n[profiles.dev.secrets]')`);
+    expect(result.stderr).toBe("");
+    expect(result).toMatchObject({ code: 0, stdout: `✓ Configuration file ${join(box.project, 'fnox.toml')} updated with re-encrypted secrets\n` });
+
+    const shown = readFileSync(join(box.home, 'shown.toml'), 'utf8');
+    expect(shown).toMatch(/^# fnox edit \|/);
+    expect(shown).toContain('# greeting\nHELLO= { provider = "age", value = "hello-plain" }');
+    expect(shown).toContain('DEV= { provider = "age", value = "dev-plain" }');
+    expect(readFileSync(join(box.home, 'shown.mode'), 'utf8')).toBe('600');
+    expect(readFileSync(join(box.home, 'shown.path'), 'utf8').startsWith(tmp)).toBe(true);
+    expect(leftovers()).toEqual([]);
+
+    const after = configText(box);
+    for (const plain of ['hello-changed', 'brand-new', 'dev-plain', 'hello-plain']) expect(after).not.toContain(plain);
+    expect(after).toContain(devLine); // unchanged: the very same ciphertext
+    expect(after).toContain('# my config\nroot = true\n');
+    expect(after).toContain('# greeting\nHELLO= { provider = "age", value = "YWdl');
+    expect(after).toContain('# added by hand\nNEW = { provider = "age", value = "YWdl');
+    expect(after).not.toContain('fnox edit |');
+    expect(await get('HELLO')).toBe('hello-changed\n');
+    expect(await get('NEW')).toBe('brand-new\n');
+    expect(await get('DEV', ['-P', 'dev'])).toBe('dev-plain\n');
+  });
+
+  it('an editor exiting non-zero writes nothing and leaves no temp file', async () => {
+    const file = join(box.project, 'fnox.toml');
+    const before = bytes(file);
+    const result = await run(`return text.replace('hello-plain', 'evil')`, 3);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('Editor exited with non-zero status: 3');
+    expect(bytes(file)).toEqual(before);
+    expect(leftovers()).toEqual([]);
+  });
+
+  it('saving without changes keeps the file byte-identical', async () => {
+    const file = join(box.project, 'fnox.toml');
+    const before = bytes(file);
+    const result = await run('return text');
+    expect(result.code).toBe(0);
+    expect(bytes(file)).toEqual(before);
+    expect(leftovers()).toEqual([]);
+  });
+
+  it('invalid TOML after editing is refused without echoing decrypted lines', async () => {
+    const file = join(box.project, 'fnox.toml');
+    const before = bytes(file);
+    const result = await run(`return text.replace('[secrets]', '[secrets') `);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('nothing was written');
+    expect(result.stderr).not.toContain('hello-plain');
+    expect(bytes(file)).toEqual(before);
+    expect(leftovers()).toEqual([]);
+  });
+
+  it('a secret that cannot be decrypted aborts before the editor opens; a missing editor is an error', async () => {
+    const file = join(box.project, 'fnox.toml');
+    const before = bytes(file);
+    const other = await ageKeyPair();
+    const wrong = await run('return text', 0, { FNOX_AGE_KEY: other.identity });
+    expect(wrong.code).toBe(1);
+    expect(existsSync(join(box.home, 'shown.toml'))).toBe(false);
+    const missing = await run('return text', 0, { EDITOR: 'no-such-editor-fnox' });
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain("Failed to start editor 'no-such-editor-fnox'");
+    expect(bytes(file)).toEqual(before);
+    expect(leftovers()).toEqual([]);
+  });
+
+  it('has help with examples', async () => {
+    await expectHelpOf(box, ['edit']);
+  });
+});

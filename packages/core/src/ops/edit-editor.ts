@@ -1,0 +1,78 @@
+/**
+ * The decrypted scratch copy of `fnox edit` and the editor run on it. The copy lives in a fresh
+ * 0700 directory as a 0600 file and is removed whatever happens: normal return, thrown error,
+ * process exit, or SIGTERM/SIGHUP (the editor gets the signal too). While the editor runs, SIGINT
+ * is left to the editor (vi and friends use Ctrl-C themselves); fnox does not die under it.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { constants } from 'node:os';
+import { FnoxError } from '../errors.js';
+
+/** Runs the editor on `file`; resolves its exit status (128+N when killed by signal N). */
+export type EditorRunner = (file: string) => Promise<number>;
+
+/** `$EDITOR`, else `$VISUAL`, else `vi` — a program name, never a shell command line. */
+export function editorProgram(env: NodeJS.ProcessEnv): string {
+  return env.EDITOR || env.VISUAL || 'vi';
+}
+
+/** The default runner: spawn the editor program directly with the file as its only argument. */
+export function spawnEditor(env: NodeJS.ProcessEnv): EditorRunner {
+  const program = editorProgram(env);
+  return (file) =>
+    new Promise<number>((done, fail) => {
+      const child = spawn(program, [file], { stdio: 'inherit', env });
+      const forward = (signal: NodeJS.Signals) => () => child.kill(signal);
+      const onTerm = forward('SIGTERM');
+      const onHup = forward('SIGHUP');
+      const onInt = () => {}; // the editor owns Ctrl-C
+      process.on('SIGTERM', onTerm).on('SIGHUP', onHup).on('SIGINT', onInt);
+      const release = () => process.off('SIGTERM', onTerm).off('SIGHUP', onHup).off('SIGINT', onInt);
+      child.on('error', (error: NodeJS.ErrnoException) => {
+        release();
+        fail(new FnoxError('editor_failed', `Failed to start editor '${basename(program)}': ${error.code ?? 'error'}`, {
+          hint: 'Set EDITOR (or VISUAL) to an editor program on PATH, e.g. EDITOR=nano.',
+        }));
+      });
+      child.on('exit', (code, signal) => {
+        release();
+        done(code ?? 128 + (signal ? (constants.signals[signal] ?? 0) : 0));
+      });
+    });
+}
+
+/** A private scratch file; {@link ScratchFile.remove} is idempotent and also runs on exit/signals. */
+export interface ScratchFile {
+  readonly path: string;
+  read(): string;
+  remove(): void;
+}
+
+/** Create the 0600 scratch copy holding `text` under `$TMPDIR`. */
+export function createScratchFile(text: string, env: NodeJS.ProcessEnv): ScratchFile {
+  const dir = mkdtempSync(join(env.TMPDIR || tmpdir(), 'fnox-edit-'));
+  const path = join(dir, 'fnox.toml');
+  let removed = false;
+  const remove = () => {
+    if (removed) return;
+    removed = true;
+    rmSync(dir, { recursive: true, force: true });
+    process.off('exit', remove).off('SIGTERM', onSignal).off('SIGHUP', onSignal);
+  };
+  // A signal that would kill fnox must not leave plaintext behind: clean up, then die of it.
+  const onSignal = (signal: NodeJS.Signals) => {
+    remove();
+    process.exit(128 + (constants.signals[signal] ?? 0));
+  };
+  process.on('exit', remove).on('SIGTERM', onSignal).on('SIGHUP', onSignal);
+  try {
+    writeFileSync(path, text, { mode: 0o600, flag: 'wx' });
+  } catch (error) {
+    remove();
+    throw new FnoxError('io', `Could not create the temporary file for editing in ${dir}`, { cause: error });
+  }
+  return { path, read: () => readFileSync(path, 'utf8'), remove };
+}
