@@ -66,7 +66,7 @@ describe('crash safety', () => {
     const text = readFileSync(file, 'utf8');
     expect(text.startsWith('# crash-safety project\nroot = true\n')).toBe(true);
     expect(text).toContain('# committed before the test\nBASE = { provider = "pl", value = "base" }\n');
-  });
+  }, 300_000);
 
   it('20 concurrent sets on one file all land', async () => {
     const codes = await Promise.all(Array.from({ length: 20 }, (_, i) => setProcess(`C_${i}`, `concurrent-${i}`)));
@@ -74,5 +74,5 @@ describe('crash safety', () => {
     const onDisk = secretsOnDisk();
     for (let i = 0; i < 20; i++) expect(onDisk[`C_${i}`]).toEqual({ provider: 'pl', value: `concurrent-${i}` });
     expect(onDisk.BASE).toEqual({ provider: 'pl', value: 'base' });
-  });
+  }, 120_000);
 });
