@@ -69,4 +69,18 @@ describe.each(TEST_SHELLS)('%s', (shell) => {
     expect([dump.has('A'), dump.has('F'), dump.has('HOOKED')]).toEqual([false, false, false]);
     expect(readdirSync(tmp).filter((name) => name.startsWith('fnox-'))).toEqual([]);
   });
+
+  it.runIf(shell === 'zsh')('zsh exit deletes the hook temp files', { timeout: 300_000 }, async () => {
+    const tmp = join(box.home, 'tmp');
+    writeFileSync(join(box.project, 'fnox.toml'), '[secrets]\nF = { default = "x", as_file = true }\n');
+    sh = await startShell(box, shell, { names: ['F'] });
+    const dump = await sh.step(`cd ${box.project}`);
+    expect(existsSync(dump.get('F')!)).toBe(true);
+    sh.type(['exit']);
+    for (const deadline = Date.now() + 60_000; Date.now() < deadline; ) {
+      if (readdirSync(tmp).filter((name) => name.startsWith('fnox-')).length === 0) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(readdirSync(tmp).filter((name) => name.startsWith('fnox-'))).toEqual([]);
+  });
 });
