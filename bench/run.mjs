@@ -1,9 +1,13 @@
-// `npm run bench`: every start-up figure of DESIGN §5 that has landed, as ratios to `node -e 0`.
-// Build first (`pnpm build`). Options: --rounds N.
+// `npm run bench`: every start-up figure of DESIGN §5 that lives in the CLI, as ratios to
+// `node -e 0` measured in the same interleaved run, plus peak RSS of `exec` with 1,000 secrets.
+// Build first (`pnpm build`). Options: --rounds N. AWS figures: bench/kms.mjs,
+// bench/secrets-manager.mjs; shell prompt: bench/prompt.mjs.
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ageKey, ageProject } from './fixtures.mjs';
 import { runBench } from './harness.mjs';
 
 const fnox = fileURLToPath(new URL('../apps/cli/bin/run.js', import.meta.url));
@@ -12,19 +16,35 @@ const rounds = roundsFlag > 0 ? Number(process.argv[roundsFlag + 1]) : 20;
 
 const home = mkdtempSync(join(tmpdir(), 'fnox-bench-'));
 const env = { ...process.env, HOME: home, XDG_CONFIG_HOME: join(home, '.config'), XDG_DATA_HOME: join(home, '.local', 'share') };
-delete env.FNOX_PROFILE;
-delete env.FNOX_CONFIG_DIR;
+for (const name of Object.keys(env)) if (name.startsWith('FNOX_')) delete env[name];
 
-const node = (name, args, target) => ({ name, command: process.execPath, args, cwd: home, env, target });
 try {
+  const recipient = await ageKey(home);
+  const one = await ageProject(join(home, 'one'), recipient, 1);
+  const hundred = await ageProject(join(home, 'hundred'), recipient, 100);
+  const thousand = await ageProject(join(home, 'thousand'), recipient, 1000);
+  const node = (name, args, cwd, target) => ({ name, command: process.execPath, args, cwd, env, target });
   runBench(
     [
-      node('node -e 0', ['-e', '0']),
-      node('fnox --version', [fnox, '--version'], 1.8),
-      node('fnox providers', [fnox, 'providers']),
+      node('node -e 0', ['-e', '0'], home),
+      node('fnox --version', [fnox, '--version'], home, 1.8),
+      node('fnox get KEY (1 age secret)', [fnox, 'get', 'SECRET_0'], one, 2.0),
+      node('fnox exec -- true (100 age secrets)', [fnox, 'exec', '--', 'true'], hundred, 2.5),
+      node('fnox export (100 age secrets)', [fnox, 'export'], hundred),
+      node('fnox providers (oclif)', [fnox, 'providers'], home),
+      { ...node('fnox get KEY via oclif (FNOX_NO_FAST_PATH=1)', [fnox, 'get', 'SECRET_0'], one), env: { ...env, FNOX_NO_FAST_PATH: '1' } },
     ],
     { rounds },
   );
+  // Peak RSS of fnox itself while its child runs (the child reads its parent's high-water mark).
+  const peak = spawnSync(process.execPath, [fnox, 'exec', '--', 'sh', '-c', 'grep VmHWM /proc/$PPID/status'], {
+    cwd: thousand,
+    env,
+    encoding: 'utf8',
+  });
+  const kb = Number(/VmHWM:\s+(\d+)/.exec(peak.stdout)?.[1]);
+  const mb = kb / 1024;
+  console.log(`\n  fnox exec with 1,000 age secrets: peak RSS ${mb.toFixed(1)} MB  target <= 120 MB ${mb <= 120 ? 'met' : 'MISSED'}`);
 } finally {
   rmSync(home, { recursive: true, force: true });
 }
