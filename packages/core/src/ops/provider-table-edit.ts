@@ -109,7 +109,9 @@ export async function removeProviderFromText(text: string, section: readonly str
   const doc = text.trim() === '' ? {} : parseToml(text, file);
   if (tomlAt(doc, [...section, name]) === undefined) return undefined;
   const expected = withValue(doc, [...section, name], undefined);
-  const out = await editToml(text, [...section, name], undefined, file);
+  let out = await editToml(text, [...section, name], undefined, file);
+  // toml_edit keeps the blank line that separated the removed first table from the next one.
+  if (!/^\r?\n/.test(text)) out = out.replace(/^(\r?\n)+/, '');
   if (!matches(out, expected, file)) {
     throw new FnoxError('config_write_failed', `Could not edit ${file}: removing provider '${name}' did not produce the intended document; nothing was written`);
   }

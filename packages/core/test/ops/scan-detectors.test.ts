@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { looksLikeSecret, redact, scanContent } from '../../src/ops/scan/detectors.js';
+import { compileIgnoreGlobs, isIgnored, parseIgnoreFile } from '../../src/ops/scan/gitignore.js';
+
+describe('scan detectors', () => {
+  it('matches upstream cases: a token assignment gives two findings, placeholders none', () => {
+    const findings = scanContent('config.env', 'TOKEN=ghp_abcdefghijklmnopqrstuvwxyz123456\n');
+    expect(findings.map((f) => f.detector)).toEqual(['github-token', 'secret-assignment']);
+    expect(findings.every((f) => !f.redacted.includes('abcdefghijklmnopqrstuvwxyz'))).toBe(true);
+    expect(scanContent('config.env', 'PASSWORD=example\nDEBUG_TOKEN=disabled\n')).toEqual([]);
+    expect(scanContent('config.env', 'ok=true\npassword = abc12345!\n')[0]).toMatchObject({ line: 2, column: 12 });
+  });
+
+  it('knows every detector', () => {
+    const text = [
+      'AKIAABCDEFGHIJKLMNOP ASIAABCDEFGHIJKLMNOP',
+      'xoxb-1234567890-abc',
+      'sk_live_abcdefghijklmnop',
+      `AIza${'a'.repeat(35)}`,
+      '-----BEGIN EC PRIVATE KEY-----',
+      'abc',
+      '-----END EC PRIVATE KEY-----',
+      'api-key: "Zx9#kLm2Qp"',
+    ].join('\n');
+    expect(scanContent('f', text).map((f) => `${f.detector}@${f.line}:${f.column}`)).toEqual([
+      'aws-access-key@1:1',
+      'aws-access-key@1:22',
+      'slack-token@2:1',
+      'stripe-live-secret-key@3:1',
+      'google-api-key@4:1',
+      'pem-private-key@5:1',
+      'secret-assignment@8:11',
+    ]);
+  });
+
+  it('redacts and filters like upstream', () => {
+    expect(redact('12345678')).toBe('****');
+    expect(redact('123456789')).toBe('1234...6789');
+    expect(looksLikeSecret('password')).toBe(false);
+    expect(looksLikeSecret('abcdefgh')).toBe(false);
+    expect(looksLikeSecret('abcdefg1')).toBe(true);
+    expect(looksLikeSecret('aB3dE5gH7jK9mN1pQ3sT')).toBe(true);
+  });
+});
+
+describe('gitignore matcher', () => {
+  it('handles anchoring, negation, directories and **', () => {
+    const root = parseIgnoreFile('# c\n*.log\n!keep.log\n/build-out\ncache/\ndocs/**/*.tmp\n\\#hash\n', '');
+    const sub = parseIgnoreFile('local.txt\n', 'pkg');
+    const ig = (p: string, dir = false) => isIgnored([root, sub], p, dir) ?? false;
+    expect(ig('a.log')).toBe(true);
+    expect(ig('deep/x/a.log')).toBe(true);
+    expect(ig('keep.log')).toBe(false);
+    expect(ig('build-out')).toBe(true);
+    expect(ig('sub/build-out')).toBe(false);
+    expect(ig('cache', true)).toBe(true);
+    expect(ig('cache')).toBe(false);
+    expect(ig('docs/a/b/c.tmp')).toBe(true);
+    expect(ig('docs/c.tmp')).toBe(true);
+    expect(ig('#hash')).toBe(true);
+    expect(ig('pkg/local.txt')).toBe(true);
+    expect(ig('local.txt')).toBe(false);
+  });
+
+  it('--ignore globs match the relative path or the file name; * crosses /', () => {
+    const skip = compileIgnoreGlobs(['*.pem', 'fixtures/**', 'src/*.ts', '{a,b}.txt']);
+    expect(skip('keys/deep/id.pem')).toBe(true);
+    expect(skip('fixtures/x/y.env')).toBe(true);
+    expect(skip('src/deep/x.ts')).toBe(true);
+    expect(skip('b.txt')).toBe(true);
+    expect(skip('other/c.txt')).toBe(false);
+  });
+});
