@@ -15,6 +15,7 @@ const SHARED = [
   'src/concurrency.ts',
   'test/support/hermetic-process.ts',
   'test/support/expect-error.ts',
+  'test/support/install.ts',
   'vitest.config.ts',
 ];
 const here = join(dirname(fileURLToPath(import.meta.url)), '..');
