@@ -33,6 +33,11 @@ function toProviderError(error: unknown): ProviderErrorLike {
 /** Build an instance; `overrides` lets embedders and tests supply the SDK client. */
 export function createKmsInstance(config: KmsConfig, ctx: ProviderContext, overrides?: KmsClientOverrides): ProviderInstance {
   const settings = awsSettings(KMS_SERVICE, config, ctx.env, (message) => ctx.log.warn(message));
+  ctx.log.debug(
+    `${settings.service.display} provider '${ctx.name}': region ${settings.region}, endpoint ${settings.endpointLabel}` +
+      `${settings.profile ? `, profile ${settings.profile}` : ''}${settings.roleArn ? `, role ${settings.roleArn}` : ''}` +
+      `, timeouts ${settings.connectionTimeoutMs}/${settings.requestTimeoutMs} ms`,
+  );
   // Room for a full batch plus the client's own listeners (STS, retries).
   const shared = sharedSignal(ctx.signal, BATCH_CONCURRENCY * 2);
   const signal = shared.signal;

@@ -32,6 +32,11 @@ export function createSecretsManagerInstance(
   overrides?: SecretsManagerClientOverrides,
 ): ProviderInstance {
   const settings = awsSettings(SECRETS_MANAGER_SERVICE, config, ctx.env, (message) => ctx.log.warn(message));
+  ctx.log.debug(
+    `${settings.service.display} provider '${ctx.name}': region ${settings.region}, endpoint ${settings.endpointLabel}` +
+      `${settings.profile ? `, profile ${settings.profile}` : ''}${settings.roleArn ? `, role ${settings.roleArn}` : ''}` +
+      `, timeouts ${settings.connectionTimeoutMs}/${settings.requestTimeoutMs} ms`,
+  );
   const prefix = config.prefix ?? '';
   // Room for every batch call and single read in flight, plus the client's own listeners.
   const shared = sharedSignal(ctx.signal, CALLS_IN_FLIGHT * MAX_IDS_PER_CALL);
