@@ -4,6 +4,7 @@
  * every call of the instance, destroyed by `dispose()`.
  */
 import type { KMSClient, KMSClientConfig } from '@aws-sdk/client-kms';
+import { ProviderError } from '@fnox/contract';
 import { credentialSource } from './aws-credentials.js';
 import { clientOptions, constructQuietly, type AwsSettings } from './aws-settings.js';
 
@@ -14,7 +15,13 @@ let loading: Promise<KmsModule> | undefined;
 
 /** Import `@aws-sdk/client-kms` once per process. */
 export function loadKmsModule(): Promise<KmsModule> {
-  loading ??= import('@aws-sdk/client-kms');
+  loading ??= import('@aws-sdk/client-kms').catch((error: unknown) => {
+    loading = undefined;
+    // A broken or partial plugin install: say so instead of surfacing a module-resolution trace.
+    throw new ProviderError('config', `AWS KMS: cannot load @aws-sdk/client-kms (${(error as Error)?.message?.split('\n')[0] ?? String(error)})`, {
+      hint: 'Reinstall the provider plugin (fnox plugins install) so its AWS SDK dependency is present',
+    });
+  });
   return loading;
 }
 

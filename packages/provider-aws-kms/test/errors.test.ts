@@ -208,7 +208,7 @@ describe('service and network failures', () => {
     fx.emu.control.addFault({ service: 'kms', operation: 'Decrypt', action: { type: 'throttle' } });
     await failing(p.get({ key: 'K', value: stored }), {
       code: 'throttled',
-      message: 'AWS KMS: request throttled (ThrottlingException: Rate exceeded) (after 3 attempts)',
+      message: 'AWS KMS: request throttled after 3 attempts (ThrottlingException: Rate exceeded)',
       hint: 'AWS_MAX_ATTEMPTS',
     });
     expect(kmsOps(fx.emu, 'Decrypt')).toHaveLength(3);
@@ -234,7 +234,7 @@ describe('service and network failures', () => {
     fx.emu.control.addFault({ service: 'kms', action: { type: 'hang' } });
     await failing(p.put!('K', CANARY), {
       code: 'timeout',
-      message: `AWS KMS: request to ${fx.emu.url} timed out (no answer within 300 ms) (after 2 attempts)`,
+      message: `AWS KMS: request to ${fx.emu.url} timed out after 2 attempts (no answer within 300 ms each)`,
       hint: 'FNOX_AWS_TIMEOUT_MS',
     });
   });
@@ -253,13 +253,13 @@ describe('service and network failures', () => {
     const url = dead.url;
     await dead.stop();
     const p = await makeProvider({ key_id: fx.alias, region: 'us-east-1', endpoint: url }, makeContext({ env: emulatorEnv(url) }));
-    await failing(p.put!('K', CANARY), { code: 'network', message: `AWS KMS: cannot reach ${url}: connection refused (ECONNREFUSED)`, hint: 'AWS_ENDPOINT_URL_KMS' });
+    await failing(p.put!('K', CANARY), { code: 'network', message: `AWS KMS: cannot reach ${url} after 3 attempts: connection refused (ECONNREFUSED)`, hint: 'AWS_ENDPOINT_URL_KMS' });
   });
 
   it('connection reset on every attempt → network', async () => {
     const p = await kms();
     fx.emu.control.addFault({ service: 'kms', action: { type: 'reset' } });
-    await failing(p.put!('K', CANARY), { code: 'network', message: 'connection reset (ECONNRESET) (after 3 attempts)' });
+    await failing(p.put!('K', CANARY), { code: 'network', message: `AWS KMS: cannot reach ${fx.emu.url} after 3 attempts: connection reset (ECONNRESET)` });
   });
 
   it('an answer that is not KMS JSON → invalid-response', async () => {

@@ -95,9 +95,10 @@ export function safeCause(error: unknown, secrets?: readonly string[]): Error {
   return Object.assign(cause, { code: e.code, $metadata: e.$metadata });
 }
 
+/** ` after N attempts` when the SDK retried, else `''`. */
 function afterAttempts(error: unknown): string {
   const attempts = attemptCount(error);
-  return attempts !== undefined && attempts > 1 ? ` (after ${attempts} attempts)` : '';
+  return attempts !== undefined && attempts > 1 ? ` after ${attempts} attempts` : '';
 }
 
 function withDetail(name: string, message: string): string {
@@ -148,7 +149,7 @@ export function commonAwsError(error: unknown, ctx: AwsCallContext): ProviderErr
   if (THROTTLING_ERRORS.has(name) || e.$metadata?.httpStatusCode === 429) {
     return fail(
       'throttled',
-      `${display}: request throttled (${withDetail(name, message)})${afterAttempts(e)}`,
+      `${display}: request throttled${afterAttempts(e)} (${withDetail(name, message)})`,
       'AWS is rate-limiting this account and region: try again shortly, or raise AWS_MAX_ATTEMPTS to retry longer',
       e,
       ctx,
@@ -160,7 +161,7 @@ export function commonAwsError(error: unknown, ctx: AwsCallContext): ProviderErr
   if (code !== undefined && code in NETWORK_CODES) {
     return fail(
       'network',
-      `${display}: cannot reach ${endpointLabel}: ${NETWORK_CODES[code]} (${code})${afterAttempts(e)}`,
+      `${display}: cannot reach ${endpointLabel}${afterAttempts(e)}: ${NETWORK_CODES[code]} (${code})`,
       `Check the endpoint (provider 'endpoint', AWS_ENDPOINT_URL_${ctx.settings.service.envId} or AWS_ENDPOINT_URL), the region and your network or proxy`,
       e,
       ctx,
@@ -168,12 +169,13 @@ export function commonAwsError(error: unknown, ctx: AwsCallContext): ProviderErr
   }
   if (name === 'TimeoutError' || code === 'ETIMEDOUT') {
     const connecting = /establish a connection/.test(e.message ?? '');
+    const each = afterAttempts(e) === '' ? '' : ' each';
     const detail = connecting
-      ? `could not connect to ${endpointLabel} within ${ctx.settings.connectionTimeoutMs} ms`
-      : `request to ${endpointLabel} timed out (no answer within ${ctx.settings.requestTimeoutMs} ms)`;
+      ? `could not connect to ${endpointLabel}${afterAttempts(e)} (${ctx.settings.connectionTimeoutMs} ms${each})`
+      : `request to ${endpointLabel} timed out${afterAttempts(e)} (no answer within ${ctx.settings.requestTimeoutMs} ms${each})`;
     return fail(
       'timeout',
-      `${display}: ${detail}${afterAttempts(e)}`,
+      `${display}: ${detail}`,
       `Check network access to ${endpointLabel}; set ${connecting ? 'FNOX_AWS_CONNECT_TIMEOUT_MS' : 'FNOX_AWS_TIMEOUT_MS'} (milliseconds) to wait longer`,
       e,
       ctx,
@@ -202,7 +204,8 @@ export function apiError(error: unknown, ctx: AwsCallContext): ProviderErrorLike
   const hint = server
     ? `${ctx.settings.service.display} failed internally; try again later`
     : `${ctx.action} on ${ctx.subject} was rejected; check provider '${ctx.providerName}' (region ${ctx.settings.region})`;
-  return fail('api', `${ctx.settings.service.display}: API error: ${withDetail(errorName(e), awsMessage(e, ctx.secrets))}${afterAttempts(e)}`, hint, e, ctx, DIAGNOSTICS.apiError);
+  const attempts = afterAttempts(e) === '' ? '' : ` (${afterAttempts(e).trim()})`;
+  return fail('api', `${ctx.settings.service.display}: API error: ${withDetail(errorName(e), awsMessage(e, ctx.secrets))}${attempts}`, hint, e, ctx, DIAGNOSTICS.apiError);
 }
 
 /** {@link commonAwsError}, else `specific`, else {@link apiError}. */

@@ -4,6 +4,7 @@
  * secret is read or written), shared by every call of the instance, destroyed by `dispose()`.
  */
 import type { SecretsManagerClient, SecretsManagerClientConfig } from '@aws-sdk/client-secrets-manager';
+import { ProviderError } from '@fnox/contract';
 import { credentialSource } from './aws-credentials.js';
 import { clientOptions, constructQuietly, type AwsSettings } from './aws-settings.js';
 
@@ -14,7 +15,13 @@ let loading: Promise<SecretsManagerModule> | undefined;
 
 /** Import `@aws-sdk/client-secrets-manager` once per process. */
 export function loadSecretsManagerModule(): Promise<SecretsManagerModule> {
-  loading ??= import('@aws-sdk/client-secrets-manager');
+  loading ??= import('@aws-sdk/client-secrets-manager').catch((error: unknown) => {
+    loading = undefined;
+    // A broken or partial plugin install: say so instead of surfacing a module-resolution trace.
+    throw new ProviderError('config', `AWS Secrets Manager: cannot load @aws-sdk/client-secrets-manager (${(error as Error)?.message?.split('\n')[0] ?? String(error)})`, {
+      hint: 'Reinstall the provider plugin (fnox plugins install) so its AWS SDK dependency is present',
+    });
+  });
   return loading;
 }
 

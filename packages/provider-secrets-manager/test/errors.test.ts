@@ -112,7 +112,7 @@ describe('credentials, service and network', () => {
     fx.emu.control.addFault({ service: 'secretsmanager', action: { type: 'throttle' } });
     await failing((await sm()).get({ key: 'DB', value: 'db' }), {
       code: 'throttled',
-      message: 'AWS Secrets Manager: request throttled (ThrottlingException: Rate exceeded) (after 3 attempts)',
+      message: 'AWS Secrets Manager: request throttled after 3 attempts (ThrottlingException: Rate exceeded)',
       hint: 'AWS_MAX_ATTEMPTS',
     });
     expect(smOps(fx.emu, 'GetSecretValue')).toHaveLength(3);
@@ -134,7 +134,7 @@ describe('credentials, service and network', () => {
     const url = dead.url;
     await dead.stop();
     const p = await makeProvider({ region: 'us-east-1', endpoint: url }, makeContext({ env: emulatorEnv(url) }));
-    await failing(p.put!('db', CANARY), { code: 'network', message: `AWS Secrets Manager: cannot reach ${url}: connection refused (ECONNREFUSED)`, hint: 'AWS_ENDPOINT_URL_SECRETS_MANAGER' });
+    await failing(p.put!('db', CANARY), { code: 'network', message: `AWS Secrets Manager: cannot reach ${url} after 3 attempts: connection refused (ECONNREFUSED)`, hint: 'AWS_ENDPOINT_URL_SECRETS_MANAGER' });
   });
 
   it('garbage → invalid-response', async () => {
