@@ -5,8 +5,9 @@
 // Run after building: pnpm turbo run build --filter=@fnox/provider-aws-kms; node bench/kms.mjs
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { spawn } from 'node:child_process';
-import { loadavg } from 'node:os';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const { default: provider } = await import(join(root, 'packages/provider-aws-kms/dist/provider.js'));
@@ -94,6 +95,37 @@ try {
   console.log(`  Decrypt calls per round:          ${rounds[0].decrypts} (peak ${Math.max(...rounds.map((r) => r.peak))} in flight at the emulator)`);
   console.log(`  machine load average (1 min):     ${loadavg()[0].toFixed(1)} (timings are only comparable at similar load)`);
   console.log(`  serial would be at least:         ${SECRETS * LATENCY_MS} ms`);
+
+  // End to end: `fnox export` with the plugin linked into a throw-away data dir, as a user would run it.
+  const cli = join(root, 'apps/cli/bin/run.js');
+  const dir = mkdtempSync(join(tmpdir(), 'fnox-bench-kms-'));
+  try {
+    const env = { ...process.env, ...emu.env, XDG_DATA_HOME: join(dir, 'data'), XDG_CONFIG_HOME: join(dir, 'config'), XDG_CACHE_HOME: join(dir, 'cache'),
+      FNOX_CONFIG_DIR: join(dir, 'fnox'), OCLIF_SKIP_NEW_VERSION_CHECK: 'true', OCLIF_DISABLE_LINKED_ESM_WARNING: '1' };
+    const link = spawnSync(process.execPath, [cli, 'plugins', 'link', '--no-install', join(root, 'packages/provider-aws-kms')], { cwd: dir, env, encoding: 'utf8' });
+    if (link.status !== 0) throw new Error(`plugins link failed: ${link.stderr}`);
+    const lines = requests.map((r) => `${r.key} = { provider = "kms", value = "${r.value}" }`);
+    writeFileSync(join(dir, 'fnox.toml'), `[providers.kms]\ntype = "aws-kms"\nkey_id = "alias/bench"\nregion = "us-east-1"\n\n[secrets]\n${lines.join('\n')}\n`);
+    const timed = (args) => {
+      const start = process.hrtime.bigint();
+      // Asynchronous emulator in another process: a synchronous spawn is fine here.
+      const result = spawnSync(process.execPath, args, { cwd: dir, env, encoding: 'utf8' });
+      if (result.status !== 0) throw new Error(`${args.join(' ')} failed: ${result.stderr}`);
+      return ms(start);
+    };
+    timed([cli, 'export', '-f', 'json']);
+    const node = [];
+    const exported = [];
+    for (let i = 0; i < ROUNDS; i++) {
+      node.push(timed(['-e', '0']));
+      await emu.control('DELETE', 'requests');
+      exported.push(timed([cli, 'export', '-f', 'json']));
+    }
+    const decrypts = (await emu.control('GET', 'requests?service=kms&operation=Decrypt')).length;
+    console.log(`  fnox export -f json (${SECRETS} secrets, plugin linked), median of ${ROUNDS}: ${median(exported).toFixed(1)} ms = ${(median(exported) / median(node)).toFixed(2)}x node -e 0 (${median(node).toFixed(1)} ms); ${decrypts} Decrypt calls`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 } finally {
   await emu.stop();
 }

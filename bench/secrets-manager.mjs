@@ -3,8 +3,9 @@
 // its own process, as AWS would, so its work is not billed to fnox.
 // DESIGN target: <= 5 BatchGetSecretValue calls for 100 secrets.
 // Run after building: pnpm turbo run build --filter=@fnox/provider-secrets-manager; node bench/secrets-manager.mjs
-import { spawn } from 'node:child_process';
-import { loadavg } from 'node:os';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -85,6 +86,37 @@ try {
   console.log(`  fnox CPU during getMany (median): ${median(rounds.map((r) => r.cpu)).toFixed(1)} ms`);
   console.log(`  BatchGetSecretValue calls:        ${calls} (ids per call: ${rounds[0].ids.join(', ')}; other calls: ${rounds[0].otherCalls})  target <= ${TARGET_CALLS}: ${calls <= TARGET_CALLS ? 'met' : 'MISSED'}`);
   console.log(`  machine load average (1 min):     ${loadavg()[0].toFixed(1)} (timings are only comparable at similar load)`);
+
+  // End to end: `fnox export` with the plugin linked into a throw-away data dir, as a user would run it.
+  const cli = join(root, 'apps/cli/bin/run.js');
+  const dir = mkdtempSync(join(tmpdir(), 'fnox-bench-sm-'));
+  try {
+    const env = { ...process.env, ...emu.env, XDG_DATA_HOME: join(dir, 'data'), XDG_CONFIG_HOME: join(dir, 'config'), XDG_CACHE_HOME: join(dir, 'cache'),
+      FNOX_CONFIG_DIR: join(dir, 'fnox'), OCLIF_SKIP_NEW_VERSION_CHECK: 'true', OCLIF_DISABLE_LINKED_ESM_WARNING: '1' };
+    const link = spawnSync(process.execPath, [cli, 'plugins', 'link', '--no-install', join(root, 'packages/provider-secrets-manager')], { cwd: dir, env, encoding: 'utf8' });
+    if (link.status !== 0) throw new Error(`plugins link failed: ${link.stderr}`);
+    const lines = requests.map((r) => `${r.key} = { provider = "sm", value = "${r.value}" }`);
+    writeFileSync(join(dir, 'fnox.toml'), `[providers.sm]\ntype = "aws-sm"\nregion = "us-east-1"\nprefix = "bench/"\n\n[secrets]\n${lines.join('\n')}\n`);
+    const timed = (args) => {
+      const start = process.hrtime.bigint();
+      // Asynchronous emulator in another process: a synchronous spawn is fine here.
+      const result = spawnSync(process.execPath, args, { cwd: dir, env, encoding: 'utf8' });
+      if (result.status !== 0) throw new Error(`${args.join(' ')} failed: ${result.stderr}`);
+      return ms(start);
+    };
+    timed([cli, 'export', '-f', 'json']);
+    const node = [];
+    const exported = [];
+    for (let i = 0; i < ROUNDS; i++) {
+      node.push(timed(['-e', '0']));
+      await emu.control('DELETE', 'requests');
+      exported.push(timed([cli, 'export', '-f', 'json']));
+    }
+    const batchCalls = (await emu.control('GET', 'requests?service=secretsmanager&operation=BatchGetSecretValue')).length;
+    console.log(`  fnox export -f json (${SECRETS} secrets, plugin linked), median of ${ROUNDS}: ${median(exported).toFixed(1)} ms = ${(median(exported) / median(node)).toFixed(2)}x node -e 0 (${median(node).toFixed(1)} ms); ${batchCalls} BatchGetSecretValue calls`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 } finally {
   await emu.stop();
 }
