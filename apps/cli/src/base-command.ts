@@ -43,7 +43,9 @@ export abstract class FnoxCommand<T extends typeof Command> extends Command {
     const { args, flags, argv } = await this.parse({
       flags: this.ctor.flags,
       baseFlags: (this.ctor as unknown as typeof FnoxCommand).baseFlags,
-      args: this.ctor.args,
+      // oclif would otherwise read piped stdin as a missing argument; fnox reads stdin itself
+      // where a command wants it (set, import).
+      args: Object.fromEntries(Object.entries(this.ctor.args ?? {}).map(([name, arg]) => [name, { ...arg, ignoreStdin: true }])),
       strict: this.ctor.strict,
     });
     this.flags = flags as FnoxFlags<T>;

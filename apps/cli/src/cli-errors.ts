@@ -1,4 +1,4 @@
-import { FnoxError } from '@fnox/core';
+import { FnoxError } from '@fnox/core/hot';
 
 interface OclifLikeError {
   readonly code?: string;
@@ -15,7 +15,11 @@ export function isExitError(error: unknown): boolean {
 export function usageError(error: unknown, commandId?: string): FnoxError | undefined {
   const oclifError = error as OclifLikeError | undefined;
   if (oclifError?.oclif?.exit !== 2 || typeof oclifError.message !== 'string') return undefined;
-  const message = oclifError.message.split('\n').find((line) => line.trim() && !line.startsWith('See more help'))?.trim();
+  // oclif prefixes grouped parse errors with "The following error(s) occurred:"; show the error itself.
+  const message = oclifError.message
+    .split('\n')
+    .map((line) => line.trim())
+    .find((line) => line && !line.startsWith('See more help') && !/^The following errors? occurred:?$/.test(line));
   return new FnoxError('usage', message ?? 'invalid usage', {
     hint: `See \`fnox ${commandId ? `${commandId.replaceAll(':', ' ')} ` : ''}--help\`.`,
   });

@@ -1,4 +1,4 @@
-import type { GlobalOptions } from '@fnox/core';
+import type { GlobalOptions } from '@fnox/core/hot';
 import { RUNTIME_IF_MISSING_FLAG } from './argv.js';
 
 /** Parsed global flags, from oclif or the fast path (same names as the manifest). */

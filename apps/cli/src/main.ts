@@ -29,7 +29,10 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
     return;
   }
   if (!process.env.FNOX_NO_FAST_PATH) {
-    const { runFast } = await import('./fast/index.js');
+    // dist/fast.js is built as its own single-file bundle; a computed specifier keeps the bundler
+    // from folding it into the oclif chunks.
+    const fastEntry = new URL('./fast.js', import.meta.url).href;
+    const { runFast } = (await import(fastEntry)) as typeof import('./fast/index.js');
     if (await runFast(args, fileURLToPath(new URL('..', import.meta.url)))) return;
   }
   try {

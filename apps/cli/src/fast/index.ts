@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createProviderRegistry, createSession, renderError, toFnoxError } from '@fnox/core';
+import { createProviderRegistry, createSession, renderError, toFnoxError } from '@fnox/core/hot';
 import { debugRequested } from '../cli-errors.js';
 import { globalOptionsFromFlags } from '../global-options.js';
 import type { Handler } from '../handlers/types.js';

@@ -1,4 +1,4 @@
-import { execWithSecrets } from '@fnox/core';
+import { execWithSecrets } from '@fnox/core/hot';
 import type { Handler } from './types.js';
 
 /**

@@ -1,4 +1,4 @@
-import { exportSecrets, type ExportFormat } from '@fnox/core';
+import { exportSecrets, type ExportFormat } from '@fnox/core/hot';
 import type { Handler } from './types.js';
 
 function colour(session: { options: { noColor?: boolean }; env: NodeJS.ProcessEnv }): boolean {

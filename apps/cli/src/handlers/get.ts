@@ -1,4 +1,4 @@
-import { getSecret } from '@fnox/core';
+import { getSecret } from '@fnox/core/hot';
 import type { Handler } from './types.js';
 
 /** `fnox get KEY`: the value (or an as_file path) plus newline; "no value" prints nothing at all. */

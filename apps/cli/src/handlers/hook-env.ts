@@ -1,4 +1,4 @@
-import { hookEnv } from '@fnox/core';
+import { hookEnv } from '@fnox/core/hot';
 import type { Handler } from './types.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { FnoxSession } from '@fnox/core';
+import type { FnoxSession } from '@fnox/core/hot';
 
 /** What a command handler receives from either entry (oclif command class or fast path). */
 export interface HandlerContext {

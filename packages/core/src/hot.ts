@@ -1,0 +1,14 @@
+/**
+ * The hot-path API: what `fnox get`, `exec`, `export` and the shell hook need, and nothing else.
+ * The CLI's fast entry imports this module instead of the package index so a bundler only pulls
+ * in these operations (bundlers tree-shake globally, so going through the full index would drag
+ * every write command onto each prompt).
+ */
+export { FnoxError, renderError, toFnoxError } from './errors.js';
+export { createProviderRegistry } from './providers/registry.js';
+export { createSession, type FnoxSession, type GlobalOptions } from './session.js';
+export { getSecret } from './ops/get.js';
+export { exportSecrets } from './ops/export.js';
+export type { ExportFormat } from './format/export-formats.js';
+export { execWithSecrets } from './ops/exec.js';
+export { hookEnv } from './ops/hook-env.js';
