@@ -14,6 +14,8 @@ const packages = fileURLToPath(new URL('../../../../packages/', import.meta.url)
 const emulatorEntry = join(packages, 'aws-emulator', 'dist', 'index.js');
 const smPlugin = join(packages, 'provider-secrets-manager');
 const usable = existsSync(emulatorEntry) && existsSync(join(smPlugin, 'dist', 'provider.js'));
+// Under CI the packages are always built first (turbo.json); a skip there would hide a broken build.
+if (!usable && process.env.CI) throw new Error('aws-emulator / provider-secrets-manager are not built');
 
 interface Emulator {
   url: string;
