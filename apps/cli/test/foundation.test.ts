@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -62,5 +62,21 @@ describe('fnox CLI foundation', () => {
     );
     expect(fixture).toMatchObject({ origin: 'link', package: 'fnox-provider-fixture', version: '1.2.3' });
     expect(existsSync(marker)).toBe(false);
+
+    // A command that needs no secret of that type does not import it either...
+    writeFileSync(
+      join(box.project, 'fnox.toml'),
+      '[providers.plain]\ntype = "plain"\n\n[providers.rev]\ntype = "fixture"\n\n[secrets]\nP = { provider = "plain", value = "p" }\nR = { provider = "rev", value = "rev:terces" }\n',
+    );
+    for (const path of ['fast path', 'oclif']) {
+      const env2 = path === 'oclif' ? { ...env, FNOX_NO_FAST_PATH: '1' } : env;
+      const plain = await box.run(['get', 'P'], { env: env2 });
+      expect(plain).toMatchObject({ code: 0, stdout: 'p\n' });
+      expect(existsSync(marker), path).toBe(false);
+    }
+    // ...and resolving one of its secrets goes through the registry: imported once, value decrypted.
+    const resolved = await box.run(['get', 'R'], { env });
+    expect(resolved).toMatchObject({ code: 0, stdout: 'secret\n' });
+    expect(readFileSync(marker, 'utf8')).toBe('imported\n');
   });
 });
