@@ -3,7 +3,7 @@ import type { IfMissing } from '../config/types.js';
 import { loadActiveConfig } from '../ops/active-config.js';
 import { createProviderRegistry, type ProviderRegistry } from '../providers/registry.js';
 import { secretsFor } from '../resolve/env-mode.js';
-import { createResolver } from '../resolve/resolver.js';
+import { resolveSecrets } from '../resolve/resolver.js';
 import { tempDirFor, writeSecretFile } from '../resolve/temp-files.js';
 import { createSession, stderrLogger, type GlobalOptions, type Logger } from '../session.js';
 import { dependencyProviders } from './dependency-providers.js';
@@ -97,13 +97,7 @@ export async function loadSecrets(options: LoadSecretsOptions = {}): Promise<Rec
 
   const effective = loadActiveConfig(session);
   const secrets = secretsFor(effective, options.all ? 'export-all' : 'export');
-  const resolver = createResolver(session, effective);
-  let values: Map<string, string | undefined>;
-  try {
-    values = await resolver.resolveMany(secrets);
-  } finally {
-    await resolver.dispose();
-  }
+  const { values } = await resolveSecrets(session, effective, secrets);
   const out: Record<string, string> = {};
   for (const [key, value] of values) {
     if (value === undefined) continue;

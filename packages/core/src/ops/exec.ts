@@ -6,7 +6,7 @@
 import type { EffectiveConfig } from '../config/types.js';
 import { FnoxError } from '../errors.js';
 import { envMode, secretsFor } from '../resolve/env-mode.js';
-import { createResolver } from '../resolve/resolver.js';
+import { resolveSecrets } from '../resolve/resolver.js';
 import { removeFiles, tempDirFor, writeSecretFile } from '../resolve/temp-files.js';
 import type { FnoxSession } from '../session.js';
 import { loadActiveConfig } from './active-config.js';
@@ -28,15 +28,10 @@ export interface ExecEnvironment {
  */
 export async function prepareExecEnv(session: FnoxSession, effective: EffectiveConfig = loadActiveConfig(session)): Promise<ExecEnvironment> {
   const secrets = secretsFor(effective, 'exec');
-  const resolver = createResolver(session, effective);
-  let values: Map<string, string | undefined>;
-  try {
-    values = await resolver.resolveMany(secrets);
-  } finally {
-    await resolver.dispose();
-  }
+  const resolved = await resolveSecrets(session, effective, secrets);
+  const values = resolved.values;
   const env: Record<string, string> = {};
-  for (const [name, value] of Object.entries(resolver.env)) if (value !== undefined) env[name] = value;
+  for (const [name, value] of Object.entries(resolved.env)) if (value !== undefined) env[name] = value;
   const files: string[] = [];
   const cleanup = () => {
     removeFiles(files.splice(0));

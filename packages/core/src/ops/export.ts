@@ -3,7 +3,7 @@ import type { EffectiveConfig } from '../config/types.js';
 import { FnoxError } from '../errors.js';
 import { formatExport, rfc3339, type ExportFormat } from '../format/export-formats.js';
 import { secretsFor } from '../resolve/env-mode.js';
-import { createResolver } from '../resolve/resolver.js';
+import { resolveSecrets } from '../resolve/resolver.js';
 import { tempDirFor, writeSecretFile } from '../resolve/temp-files.js';
 import type { FnoxSession } from '../session.js';
 import { loadActiveConfig } from './active-config.js';
@@ -42,13 +42,7 @@ export async function exportSecrets(session: FnoxSession, options: ExportOptions
   const effective = options.effective ?? loadActiveConfig(session);
   const format = options.format ?? 'env';
   const secrets = secretsFor(effective, options.all ? 'export-all' : 'export');
-  const resolver = createResolver(session, effective);
-  let values: Map<string, string | undefined>;
-  try {
-    values = await resolver.resolveMany(secrets);
-  } finally {
-    await resolver.dispose();
-  }
+  const { values } = await resolveSecrets(session, effective, secrets);
   const dryRunToFile = Boolean(options.output && options.dryRun);
   const entries: [string, string][] = [];
   for (const [key, value] of values) {

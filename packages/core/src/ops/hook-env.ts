@@ -43,7 +43,7 @@ async function loadSecrets(
   const config = watched.find((file) => file.mtimeNs !== undefined)?.path;
   if (config === undefined) return { loaded: [] };
   // Lazy: the early-exit path above never pays for TOML parsing or the resolver.
-  const [{ loadConfigSync }, { effectiveConfig }, { noDefaultsEnabled }, { secretsFor }, { createResolver }] = await Promise.all([
+  const [{ loadConfigSync }, { effectiveConfig }, { noDefaultsEnabled }, { secretsFor }, { resolveSecrets }] = await Promise.all([
     import('../config/load.js'),
     import('../config/effective.js'),
     import('../config/profiles.js'),
@@ -57,13 +57,7 @@ async function loadSecrets(
   // (a stale value, or an as_file path taken for the value).
   const env: Record<string, string | undefined> = { ...session.env };
   for (const key of previousKeys) delete env[key];
-  const resolver = createResolver(session, effective, { env });
-  let values: Map<string, string | undefined>;
-  try {
-    values = await resolver.resolveMany(secrets);
-  } finally {
-    await resolver.dispose();
-  }
+  const { values } = await resolveSecrets(session, effective, secrets, { env });
   const loaded: LoadedSecret[] = [];
   for (const [key, value] of values) {
     if (value === undefined) continue;

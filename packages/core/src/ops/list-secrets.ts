@@ -3,7 +3,7 @@ import { effectiveConfig } from '../config/effective.js';
 import { loadConfigSync } from '../config/load.js';
 import { DEFAULT_PROFILE, noDefaultsEnabled, profileStack } from '../config/profiles.js';
 import type { EffectiveConfig, EnvMode, SecretConfig } from '../config/types.js';
-import { createResolver } from '../resolve/resolver.js';
+import { resolveSecrets } from '../resolve/resolver.js';
 import type { FnoxSession } from '../session.js';
 
 /** One row of `fnox list`. */
@@ -48,12 +48,7 @@ export async function listSecrets(session: FnoxSession, options: { values?: bool
   const effective = activeEffective(session);
   let values: Map<string, string | undefined> | undefined;
   if (options.values) {
-    const resolver = createResolver(session, effective);
-    try {
-      values = await resolver.resolveMany(effective.secrets);
-    } finally {
-      await resolver.dispose();
-    }
+    values = (await resolveSecrets(session, effective, effective.secrets)).values;
   }
   const secrets = [...effective.secrets].map(([key, { config, source }]): SecretListing => ({
     key,

@@ -4,7 +4,7 @@
  * Uses the batch resolver (per-provider batches, if_missing per secret) on stripped copies.
  */
 import type { EffectiveConfig, IfMissing, SecretConfig, Sourced } from '../config/types.js';
-import { createResolver } from '../resolve/resolver.js';
+import { resolveSecrets } from '../resolve/resolver.js';
 import type { FnoxSession } from '../session.js';
 
 /** Options of {@link resolveRaw}. */
@@ -37,10 +37,5 @@ export async function resolveRaw(
   const stripped = new Map<string, Sourced<SecretConfig>>();
   for (const [key, entry] of secrets) stripped.set(key, { ...entry, config: rawSecret(entry.config, options.ifMissing) });
   // The effective config keeps its full secret set: provider fields may reference other secrets.
-  const resolver = createResolver(session, effective, { env: { ...session.env } });
-  try {
-    return await resolver.resolveMany(stripped);
-  } finally {
-    await resolver.dispose();
-  }
+  return (await resolveSecrets(session, effective, stripped, { env: { ...session.env } })).values;
 }

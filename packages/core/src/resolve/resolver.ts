@@ -121,3 +121,27 @@ export interface SingleInternals {
   /** Memoised single-mode resolution with interpolation-cycle detection. */
   cachedSingle(key: string, stack: readonly string[]): Promise<ResolvedValue>;
 }
+
+/** What {@link resolveSecrets} returns: the values, and the environment they were exported into. */
+export interface BatchResult {
+  readonly values: Map<string, ResolvedValue>;
+  readonly env: NodeJS.ProcessEnv;
+}
+
+/**
+ * Batch-resolve `secrets` with a resolver that lives for this call only (its providers are
+ * disposed whatever happens). The one way operations resolve many secrets.
+ */
+export async function resolveSecrets(
+  session: FnoxSession,
+  effective: EffectiveConfig,
+  secrets: SecretMap,
+  options: ResolverOptions = {},
+): Promise<BatchResult> {
+  const resolver = createResolver(session, effective, options);
+  try {
+    return { values: await resolver.resolveMany(secrets), env: resolver.env };
+  } finally {
+    await resolver.dispose();
+  }
+}
