@@ -1,0 +1,95 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { hermeticAwsEnv } from '@fnox/aws-emulator';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fnoxUser, installCli, providerRows, writeConfig, type FnoxUser, type RegistryContext } from './context.js';
+import { mustSucceed } from './run.js';
+import { duKiB, installedCopies } from './tree.js';
+
+/** A fresh user of the registry-installed fnox who has run `fnox plugins install <shortName>`. */
+function userWithPlugin(ctx: RegistryContext, shortName: string, label: string): { get(): FnoxUser } {
+  let user: FnoxUser;
+  beforeAll(async () => {
+    await installCli(ctx);
+    user = fnoxUser(ctx);
+    mustSucceed(await user.fnox(['plugins', 'install', shortName]), `fnox plugins install ${shortName}`);
+    ctx.sizes.set(`${label} (fnox data dir)`, await duKiB(user.dataDir));
+  }, 960_000);
+  afterAll(() => user?.box.cleanup());
+  return { get: () => user };
+}
+
+const KMS_PACKAGE = '@fnox/provider-aws-kms';
+const SM_PACKAGE = '@fnox/provider-secrets-manager';
+
+/** Scenario 2: `fnox plugins install aws-kms` from the registry, then KMS against the emulator. */
+export function describeAwsKmsPlugin(ctx: RegistryContext): void {
+  describe('2. fnox plugins install aws-kms (short name) from the registry', () => {
+    const handle = userWithPlugin(ctx, 'aws-kms', `fnox plugins install aws-kms → ${KMS_PACKAGE}`);
+
+    it(`installs ${KMS_PACKAGE} into the CLI's data dir, with its @fnox/contract peer and the KMS client only`, () => {
+      const { dataDir } = handle.get();
+      expect(installedCopies(dataDir, KMS_PACKAGE)).toEqual([join('node_modules', '@fnox', 'provider-aws-kms')]);
+      // The peer is fetched from the registry: the plugin runs beside the CLI's bundled contract copy.
+      expect(installedCopies(dataDir, '@fnox/contract')).toHaveLength(1);
+      expect(installedCopies(dataDir, '@aws-sdk/client-kms').length).toBeGreaterThan(0);
+      // Install only what you use: the CLI plus aws-kms carries no Secrets Manager client anywhere.
+      expect(installedCopies(dataDir, '@aws-sdk/client-secrets-manager')).toEqual([]);
+      expect(installedCopies(ctx.cliPrefix, '@aws-sdk/client-secrets-manager')).toEqual([]);
+      expect(installedCopies(dataDir, SM_PACKAGE)).toEqual([]);
+      // The plugin never drags in a second oclif.
+      expect(installedCopies(dataDir, '@oclif/core')).toEqual([]);
+    });
+
+    it('is listed by `fnox providers` as a user plugin', async () => {
+      const result = await handle.get().fnox(['providers', '--json']);
+      expect(result.code, result.stderr).toBe(0);
+      expect(providerRows(result.stdout).find((p) => p.type === 'aws-kms')).toMatchObject({ origin: 'user', package: KMS_PACKAGE, mode: 'encrypt' });
+    });
+
+    it('encrypts with `fnox set` and decrypts with `fnox get` against the AWS emulator', async () => {
+      const user = handle.get();
+      writeConfig(user.box.project, ['[providers.kms]', 'type = "aws-kms"', `key_id = "${ctx.kmsKey}"`, 'region = "us-east-1"']);
+      const env = hermeticAwsEnv(ctx.emulator.url, { base: user.env });
+      ctx.emulator.control.clearRequests();
+      const set = await user.fnox(['set', 'DATABASE_URL', '--provider', 'kms'], { env, input: 'postgres://kms:registry-pw@db/app' });
+      expect(set.code, set.stderr).toBe(0);
+      const toml = readFileSync(join(user.box.project, 'fnox.toml'), 'utf8');
+      expect(toml).toMatch(/DATABASE_URL ?= \{ provider = "kms", value = "AQICAHh[A-Za-z0-9+/]+={0,2}" \}/);
+      const get = await user.fnox(['get', 'DATABASE_URL'], { env });
+      expect(get).toMatchObject({ code: 0, stdout: 'postgres://kms:registry-pw@db/app\n', stderr: '' });
+      expect(ctx.emulator.control.requests({ service: 'kms' }).map((r) => r.operation)).toEqual(['Encrypt', 'Decrypt']);
+    });
+  });
+}
+
+/** Scenario 3: `fnox plugins install aws-sm` from the registry, then a Secrets Manager read. */
+export function describeSecretsManagerPlugin(ctx: RegistryContext): void {
+  describe('3. fnox plugins install aws-sm (short name) from the registry', () => {
+    const handle = userWithPlugin(ctx, 'aws-sm', `fnox plugins install aws-sm → ${SM_PACKAGE}`);
+
+    it(`installs ${SM_PACKAGE} (not a guessed @fnox/provider-aws-sm), without the KMS client`, () => {
+      const { dataDir } = handle.get();
+      expect(installedCopies(dataDir, SM_PACKAGE)).toEqual([join('node_modules', '@fnox', 'provider-secrets-manager')]);
+      expect(installedCopies(dataDir, '@fnox/provider-aws-sm')).toEqual([]);
+      expect(installedCopies(dataDir, '@aws-sdk/client-secrets-manager').length).toBeGreaterThan(0);
+      expect(installedCopies(dataDir, '@aws-sdk/client-kms')).toEqual([]);
+    });
+
+    it('is listed by `fnox providers` as a user plugin', async () => {
+      const result = await handle.get().fnox(['providers', '--json']);
+      expect(result.code, result.stderr).toBe(0);
+      expect(providerRows(result.stdout).find((p) => p.type === 'aws-sm')).toMatchObject({ origin: 'user', package: SM_PACKAGE, mode: 'store' });
+    });
+
+    it('reads a secret from the AWS emulator with `fnox get`', async () => {
+      const user = handle.get();
+      writeConfig(user.box.project, [
+        '[providers.sm]', 'type = "aws-sm"', 'region = "us-east-1"', '',
+        '[secrets]', `DATABASE_URL = { provider = "sm", value = "${ctx.smSecret.name}" }`,
+      ]);
+      const get = await user.fnox(['get', 'DATABASE_URL'], { env: hermeticAwsEnv(ctx.emulator.url, { base: user.env }) });
+      expect(get).toMatchObject({ code: 0, stdout: `${ctx.smSecret.value}\n`, stderr: '' });
+    });
+  });
+}
