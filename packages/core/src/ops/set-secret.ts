@@ -83,6 +83,14 @@ export async function setSecret(session: FnoxSession, options: SetSecretOptions)
     entry.value = plaintext;
     entry.default = plaintext;
     storage = 'plaintext';
+    // Upstream stores the value as plain text when no provider can be chosen; say so, since a
+    // user with several providers may well have expected encryption.
+    if (effective.providers.size > 0) {
+      session.log.warn(
+        `Warning: no provider chosen for '${options.key}' (${effective.providers.size} providers and no default_provider): it is stored as plain text. ` +
+          `Use -p NAME to encrypt it, or set default_provider.`,
+      );
+    }
   } else if (plaintext !== undefined && providerName !== undefined) {
     const providerEntry = effective.providers.get(providerName);
     if (!providerEntry) {
