@@ -30,7 +30,7 @@ export default class SetCommand extends FnoxCommand<typeof SetCommand> {
   static override ifMissingIsRuntime = false;
   static override examples = [
     { description: 'Prompt for the value (hidden input)', command: '<%= config.bin %> set DATABASE_URL' },
-    { description: 'Read the value from stdin', command: 'printf %s "$TOKEN" | <%= config.bin %> set API_TOKEN -d "CI token"' },
+    { description: 'Read the value from stdin', command: 'printf %s "$TOKEN" | <%= config.bin %> set API_TOKEN' },
     { description: 'Store a file verbatim, in the prod profile', command: '<%= config.bin %> set TLS_KEY --from-file key.pem -P prod' },
     { description: 'Only change metadata', command: '<%= config.bin %> set API_TOKEN --if-missing warn' },
   ];
