@@ -93,6 +93,7 @@ export function publishProblems(packed: Packed): string[] {
   if (!pjson.license) problems.push('no license');
   if (!pjson.engines?.node) problems.push('no engines.node');
   if (!Array.isArray(pjson.files)) problems.push('no files list');
+  if (![...shipped].some((file) => /^readme(\.md)?$/i.test(file))) problems.push('no README (the registry page would be empty)');
   for (const field of ['main', 'types'] as const) {
     const target = pjson[field];
     if (target && !has(target)) problems.push(`${field} ${target} is not in the tarball`);
@@ -120,7 +121,8 @@ export function publishProblems(packed: Packed): string[] {
   const builtins = new Set(builtinModules);
   const undeclared = new Map<string, string>();
   for (const file of shipped) {
-    if (!/\.(m?js)$/.test(file)) continue;
+    // Declarations too: a type import of an undeclared package breaks the consumer's type check.
+    if (!/\.(m?js|d\.ts)$/.test(file)) continue;
     for (const match of readFileSync(join(root, file), 'utf8').matchAll(IMPORT)) {
       if (COMMENT_LINE.test(match[1]!)) continue;
       const specifier = match[2]!;
