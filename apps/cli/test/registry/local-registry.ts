@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runServer } from 'verdaccio';
 import { mustSucceed, run } from './run.js';
@@ -22,15 +22,38 @@ export interface LocalRegistry {
   readonly publishNpmrc: string;
   /** Environment variables that point npm (and oclif's plugin installer, which runs npm) at it. */
   npmEnv(npmrc?: string): NodeJS.ProcessEnv;
+  /** Fail with a clear reason when a third-party package cannot come through the uplink. */
+  assertUplink(name: string): Promise<void>;
   stop(): Promise<void>;
 }
 
-/** The registry npm itself is configured with (never written down anywhere: asked at run time). */
-async function upstreamRegistry(): Promise<string> {
-  const { stdout } = mustSucceed(await run('npm', ['config', 'get', 'registry'], { env: process.env, timeoutMs: 60_000 }), 'npm config get registry');
-  const url = stdout.trim();
-  if (!/^https?:\/\//.test(url)) throw new Error(`npm reports no registry URL (got ${JSON.stringify(url)})`);
-  return url.endsWith('/') ? url : `${url}/`;
+/**
+ * The uplink as npm itself is configured on this machine, read at run time (never written down):
+ * its registry, and the TLS and proxy settings npm uses to reach it. The CA file matters: npm reads
+ * it from its config, while this process may run without NODE_EXTRA_CA_CERTS (turbo's strict env
+ * drops it), and verdaccio would then fail every upstream request with a bare 404.
+ */
+async function npmUplink(): Promise<Record<string, unknown>> {
+  const keys = ['registry', 'cafile', 'strict-ssl', 'https-proxy', 'proxy'];
+  const { stdout } = mustSucceed(await run('npm', ['config', 'get', ...keys], { env: process.env, timeoutMs: 60_000 }), 'npm config get');
+  const npm = new Map<string, string>();
+  for (const line of stdout.split('\n')) {
+    const at = line.indexOf('=');
+    const value = line.slice(at + 1).trim();
+    if (at > 0 && value !== '' && value !== 'null' && value !== 'undefined') npm.set(line.slice(0, at).trim(), value);
+  }
+  const registry = npm.get('registry');
+  if (!registry || !/^https?:\/\//.test(registry)) throw new Error(`npm reports no registry URL (got ${JSON.stringify(registry)})`);
+  const cafile = npm.get('cafile');
+  return {
+    url: registry.endsWith('/') ? registry : `${registry}/`,
+    timeout: '120s',
+    max_fails: 5,
+    ...(cafile ? { ca: readFileSync(cafile, 'utf8') } : {}),
+    ...(npm.get('strict-ssl') === 'false' ? { strict_ssl: false } : {}),
+    ...(npm.get('https-proxy') ? { https_proxy: npm.get('https-proxy') } : {}),
+    ...(npm.get('proxy') ? { http_proxy: npm.get('proxy') } : {}),
+  };
 }
 
 /** Start the registry. `cacheDir` is the npm cache every npm run against it shares. */
@@ -41,7 +64,7 @@ export async function startLocalRegistry(dir: string, cacheDir: string): Promise
     self_path: join(dir, 'config.yaml'),
     storage: join(dir, 'storage'),
     auth: { htpasswd: { file: join(dir, 'htpasswd'), max_users: 1 } },
-    uplinks: { upstream: { url: await upstreamRegistry(), timeout: '120s', max_fails: 5 } },
+    uplinks: { upstream: await npmUplink() },
     // First match wins: our scope and the third-party provider prefix never reach the uplink.
     packages: { '@fnox/*': local, 'fnox-provider-*': local, '**': { ...local, proxy: 'upstream' } },
     // JWT tokens: the legacy token makes verdaccio verify the bcrypt password on every request.
@@ -85,6 +108,11 @@ export async function startLocalRegistry(dir: string, cacheDir: string): Promise
       npm_config_fund: 'false',
       npm_config_update_notifier: 'false',
     }),
+    assertUplink: async (name) => {
+      const response = await fetch(`${url}${name.replace('/', '%2f')}`);
+      // verdaccio answers 404 for anything it could not fetch upstream, whatever the cause.
+      if (!response.ok) throw new Error(`the registry's uplink (npm's configured registry) did not serve ${name}: HTTP ${response.status}`);
+    },
     stop: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

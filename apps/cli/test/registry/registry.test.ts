@@ -24,6 +24,7 @@ const ctx = { work: mkdtempSync(join(tmpdir(), 'fnox-registry-')), sizes: new Ma
 beforeAll(async () => {
   ctx.packed = await packAll(ctx.work);
   ctx.registry = await startLocalRegistry(join(ctx.work, 'registry'), join(ctx.work, 'npm-cache'));
+  await ctx.registry.assertUplink('@oclif/core');
   await publishAll(ctx.registry, ctx.packed, ctx.work);
   ctx.smSecret = { name: 'fnox/registry/database-url', value: 'postgres://sm:registry-pw@db/app' };
   ctx.emulator = await start({
