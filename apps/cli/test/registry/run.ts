@@ -31,6 +31,8 @@ export function run(command: string, args: readonly string[], options: RunOption
         done({ code, stdout, stderr });
       },
     );
+    // A child that never reads stdin may exit first; the EPIPE of closing it then means nothing.
+    child.stdin?.on('error', () => {});
     child.stdin?.end(options.input ?? '');
   });
 }
