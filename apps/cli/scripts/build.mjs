@@ -44,8 +44,8 @@ const virtualRegistry = {
 };
 
 // Build beside dist, then move files in one by one (each rename is atomic), so a fnox started
-// while another build runs never sees a half-written or missing dist. Chunks of older builds are
-// left for processes still running them and removed once they are ten minutes old.
+// while a rebuild runs never sees a half-written or missing dist; then drop what this build did
+// not produce, so a pack ships exactly one build.
 const staging = mkdtempSync(join(root, '.dist-'));
 process.on('exit', () => rmSync(staging, { recursive: true, force: true }));
 const common = {
@@ -54,7 +54,6 @@ const common = {
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  sourcemap: 'linked',
   // Loaded lazily and only by some commands: kept as real packages (the wasm editor needs its
   // files beside it; typescript is oclif's dev-mode only require).
   external: ['typescript', '@rainbowatcher/toml-edit-js', 'age-encryption', '@aws-sdk/*', '@oclif/plugin-plugins'],
@@ -97,6 +96,6 @@ for (const file of files(staging)) {
 }
 rmSync(staging, { recursive: true, force: true });
 for (const file of files(join(root, 'dist'))) {
-  if (!fresh.has(file) && Date.now() - statSync(file).mtimeMs > 10 * 60_000) rmSync(file, { force: true });
+  if (!fresh.has(file)) rmSync(file, { force: true });
 }
 console.log(`bundled ${commands.length} commands: ${commands.map((c) => c.id).join(', ')}`);
