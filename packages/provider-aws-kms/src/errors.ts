@@ -1,7 +1,6 @@
 /** KMS-specific failures (keys missing, disabled, pending deletion; wrong key; corrupted blobs). */
 import { ProviderError, type ProviderErrorCode, type ProviderErrorLike } from '@fnox/contract';
-import { DIAGNOSTICS, mapAwsError, safeCause, type AwsCallContext } from './aws-errors.js';
-import type { AwsSettings } from './aws-settings.js';
+import { DIAGNOSTICS, mapAwsError, safeCause, type AwsCallContext, type AwsSettings } from '@fnox/aws-shared';
 
 /** The KMS operations fnox calls. */
 export type KmsOperation = 'Encrypt' | 'Decrypt' | 'DescribeKey';

@@ -12,16 +12,13 @@ import {
   type SecretOutcome,
   type SecretRequest,
 } from '@fnox/contract';
-import { DIAGNOSTICS } from './aws-errors.js';
-import { awsSettings, type AwsService } from './aws-settings.js';
+import { awsSettings, DIAGNOSTICS, forEachLimit, sharedSignal } from '@fnox/aws-shared';
 import { decodeCiphertext, decodeUtf8, encodeCiphertext, MAX_PLAINTEXT_BYTES } from './ciphertext.js';
-import { lazyKmsClient, type KmsClientOverrides } from './client.js';
+import { lazyKmsClient } from './client.js';
+import type { KmsClientOverrides } from './overrides.js';
+import { KMS_SERVICE } from './service.js';
 import type { KmsConfig } from './config.js';
-import { forEachLimit, sharedSignal } from './concurrency.js';
 import { keyStateError, kmsError, type KmsCall, type KmsOperation } from './errors.js';
-
-/** The service as messages and endpoint variables name it. */
-export const KMS_SERVICE: AwsService = { display: 'AWS KMS', prefix: 'kms', envId: 'KMS' };
 
 /** Decrypts in flight per batch (SPEC §9.4). */
 export const BATCH_CONCURRENCY = 100;
@@ -59,7 +56,7 @@ export function createKmsInstance(config: KmsConfig, ctx: ProviderContext, overr
         diagnostic: DIAGNOSTICS.invalidResponse,
       });
     }
-    const { client, kms } = await kmsClient.get();
+    const { client, sdk: kms } = await kmsClient.get();
     let plaintext: Uint8Array | undefined;
     try {
       const out = await client.send(new kms.DecryptCommand({ KeyId: config.key_id, CiphertextBlob: decoded.bytes }), { abortSignal: signal });
@@ -116,7 +113,7 @@ export function createKmsInstance(config: KmsConfig, ctx: ProviderContext, overr
               hint: 'Store large values with the age provider (or use envelope encryption)',
             });
       }
-      const { client, kms } = await kmsClient.get();
+      const { client, sdk: kms } = await kmsClient.get();
       let blob: Uint8Array | undefined;
       try {
         const out = await client.send(new kms.EncryptCommand({ KeyId: config.key_id, Plaintext: bytes }), { abortSignal: signal });
@@ -133,7 +130,7 @@ export function createKmsInstance(config: KmsConfig, ctx: ProviderContext, overr
     },
 
     async check() {
-      const { client, kms } = await kmsClient.get();
+      const { client, sdk: kms } = await kmsClient.get();
       let metadata;
       try {
         metadata = (await client.send(new kms.DescribeKeyCommand({ KeyId: config.key_id }), { abortSignal: signal })).KeyMetadata;

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { hermeticAwsEnv } from '@fnox/aws-emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { disposeAll, emulatorEnv, kmsOps, makeContext, makeProvider, startKms, type KmsFixture } from './support/kms.js';
-import { findDirs, installBlocker, installFnoxWithPlugin, treeSize, type InstalledFnox } from './support/install.js';
+import { findDirs, installBlocker, installFnoxWithPlugin, treeSize, type InstalledFnox } from '@fnox/aws-shared/testing';
 
 const IN_CI = process.env.CI === 'true' || process.env.CI === '1';
 const blocker = await installBlocker('packages/provider-aws-kms');

@@ -3,7 +3,7 @@
  * 20 ids, calls run in parallel with a bound, results matched back by Name or ARN, failures per id.
  */
 import { isProviderError, type ProviderErrorLike } from '@fnox/contract';
-import { forEachLimit } from './concurrency.js';
+import { forEachLimit } from '@fnox/aws-shared';
 
 /** The API's SecretIdList limit. */
 export const MAX_IDS_PER_CALL = 20;

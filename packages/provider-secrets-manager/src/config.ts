@@ -1,5 +1,5 @@
 import { fieldsSchema, type FieldsOutput, type FieldsSchema, type StandardSchemaV1 } from '@fnox/contract';
-import { awsFieldIssues } from './aws-settings.js';
+import { awsFieldIssues } from '@fnox/aws-shared';
 
 const fields = {
   region: { kind: 'string', required: true, description: 'AWS region of the secrets, e.g. us-east-1' },

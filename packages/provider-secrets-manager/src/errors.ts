@@ -1,7 +1,6 @@
 /** Secrets Manager failures (missing or deleted secrets, unusable KMS keys, binary values). */
 import { ProviderError, type ProviderErrorLike } from '@fnox/contract';
-import { DIAGNOSTICS, mapAwsError, safeCause, type AwsCallContext } from './aws-errors.js';
-import type { AwsSettings } from './aws-settings.js';
+import { DIAGNOSTICS, mapAwsError, safeCause, type AwsCallContext, type AwsSettings } from '@fnox/aws-shared';
 
 /** The Secrets Manager operations fnox calls. */
 export type SmOperation = 'GetSecretValue' | 'BatchGetSecretValue' | 'PutSecretValue' | 'CreateSecret' | 'DeleteSecret' | 'ListSecrets';

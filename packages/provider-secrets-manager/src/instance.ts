@@ -5,16 +5,13 @@
  * intended; its string-matching quirk is not copied).
  */
 import { ProviderError, type ProviderContext, type ProviderInstance, type SecretOutcome } from '@fnox/contract';
-import { errorName } from './aws-errors.js';
-import { awsSettings, type AwsService } from './aws-settings.js';
+import { awsSettings, errorName, sharedSignal } from '@fnox/aws-shared';
 import { CALLS_IN_FLIGHT, MAX_IDS_PER_CALL, readMany } from './batch.js';
-import { lazySecretsManagerClient, type SecretsManagerClientOverrides } from './client.js';
+import { lazySecretsManagerClient } from './client.js';
+import type { SecretsManagerClientOverrides } from './overrides.js';
+import { SECRETS_MANAGER_SERVICE } from './service.js';
 import type { SecretsManagerConfig } from './config.js';
-import { sharedSignal } from './concurrency.js';
 import { batchEntryError, noStringValue, notFound, smError, type SmCall, type SmOperation } from './errors.js';
-
-/** The service as messages and endpoint variables name it. */
-export const SECRETS_MANAGER_SERVICE: AwsService = { display: 'AWS Secrets Manager', prefix: 'secretsmanager', envId: 'SECRETS_MANAGER' };
 
 /** SecretString's size limit. */
 export const MAX_SECRET_BYTES = 65_536;
@@ -51,7 +48,7 @@ export function createSecretsManagerInstance(
   });
 
   async function getById(id: string): Promise<string> {
-    const { client, sm: api } = await sm.get();
+    const { client, sdk: api } = await sm.get();
     let out;
     try {
       out = await client.send(new api.GetSecretValueCommand({ SecretId: id }), { abortSignal: signal });
@@ -63,7 +60,7 @@ export function createSecretsManagerInstance(
   }
 
   async function putById(id: string, plaintext: string): Promise<void> {
-    const { client, sm: api } = await sm.get();
+    const { client, sdk: api } = await sm.get();
     const put = () => client.send(new api.PutSecretValueCommand({ SecretId: id, SecretString: plaintext }), { abortSignal: signal });
     try {
       await put();
@@ -92,7 +89,7 @@ export function createSecretsManagerInstance(
         requests.map((r) => prefix + r.value),
         {
           async batchGet(chunkIds) {
-            const { client, sm: api } = await sm.get();
+            const { client, sdk: api } = await sm.get();
             return client.send(new api.BatchGetSecretValueCommand({ SecretIdList: [...chunkIds] }), { abortSignal: signal });
           },
           get: getById,
@@ -122,7 +119,7 @@ export function createSecretsManagerInstance(
     /** Deletes with the default 30-day recovery window. `fnox remove` never calls this (upstream keeps remote secrets). */
     async remove(request) {
       const id = prefix + request.value;
-      const { client, sm: api } = await sm.get();
+      const { client, sdk: api } = await sm.get();
       try {
         await client.send(new api.DeleteSecretCommand({ SecretId: id }), { abortSignal: signal });
       } catch (error) {
@@ -132,7 +129,7 @@ export function createSecretsManagerInstance(
     },
 
     async *list() {
-      const { client, sm: api } = await sm.get();
+      const { client, sdk: api } = await sm.get();
       let token: string | undefined;
       do {
         let page;
@@ -158,7 +155,7 @@ export function createSecretsManagerInstance(
     },
 
     async check() {
-      const { client, sm: api } = await sm.get();
+      const { client, sdk: api } = await sm.get();
       try {
         await client.send(new api.ListSecretsCommand({ MaxResults: 1 }), { abortSignal: signal });
       } catch (error) {

@@ -4,7 +4,7 @@ import { GetSecretValueCommand } from '@aws-sdk/client-secrets-manager';
 import { hermeticAwsEnv } from '@fnox/aws-emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { smOps, startSm, type SmFixture } from './support/sm.js';
-import { findDirs, installBlocker, installFnoxWithPlugin, treeSize, type InstalledFnox } from './support/install.js';
+import { findDirs, installBlocker, installFnoxWithPlugin, treeSize, type InstalledFnox } from '@fnox/aws-shared/testing';
 
 const IN_CI = process.env.CI === 'true' || process.env.CI === '1';
 const blocker = await installBlocker('packages/provider-secrets-manager');

@@ -1,8 +1,9 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { publishProblems, unpack } from './packed.js';
+import { REPO_ROOT } from '../ecosystem/pack.js';
+import { PUBLISHED, publishProblems, unpack } from './packed.js';
 import { mustSucceed, run } from './run.js';
 
 // The publish check must fail on the faults it exists for; registry.test.ts only ever shows it
@@ -64,5 +65,21 @@ describe('publishProblems', () => {
       { 'README.md': '# x\n', 'oclif.manifest.json': '{"version":"1.0.0","commands":{}}', 'dist/provider.js': "import { defineProvider } from '@fnox/contract';\nimport 'node:fs';\nexport default defineProvider;\n" },
     );
     expect(publishProblems(await unpack(tgz, join(work, 'unpacked-complete')))).toEqual([]);
+  });
+});
+
+describe('PUBLISHED', () => {
+  // Private packages (@fnox/aws-shared, bundled into the AWS providers) are never packed or published;
+  // every other workspace package must be, or registry users would miss it.
+  it('lists every workspace package that is not private, and no private one', () => {
+    const workspace = ['packages', 'apps', 'examples'].flatMap((base) =>
+      readdirSync(join(REPO_ROOT, base))
+        .map((name) => `${base}/${name}`)
+        .filter((dir) => existsSync(join(REPO_ROOT, dir, 'package.json'))),
+    );
+    const manifest = (dir: string) => JSON.parse(readFileSync(join(REPO_ROOT, dir, 'package.json'), 'utf8')) as { name: string; private?: boolean };
+    const published = workspace.filter((dir) => !manifest(dir).private);
+    expect(Object.fromEntries(published.map((dir) => [dir, manifest(dir).name]))).toEqual(PUBLISHED);
+    expect(workspace.filter((dir) => manifest(dir).private)).toContain('packages/aws-shared');
   });
 });

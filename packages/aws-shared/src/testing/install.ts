@@ -2,7 +2,6 @@
  * Selective install, as a user does it: `pnpm pack` tarballs, a fresh npm prefix with the CLI and
  * its workspace dependencies, then `fnox plugins install file:<provider tarball>`. Third-party
  * packages come from npm's cache or the registry of npm's own default config (`--prefer-offline`).
- * Shared by both AWS provider packages (kept identical, see shared-files.test.ts).
  */
 import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';

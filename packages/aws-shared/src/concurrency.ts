@@ -1,7 +1,4 @@
-/**
- * Bounded concurrency and a signal many concurrent calls can share. Written once per AWS provider
- * package on purpose and kept identical across them (`test/shared-files.test.ts`).
- */
+/** Bounded concurrency and a signal many concurrent calls can share. */
 import { setMaxListeners } from 'node:events';
 
 /** Run `fn` over `items` with at most `limit` calls in flight. `fn` must not throw. */

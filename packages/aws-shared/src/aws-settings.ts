@@ -1,9 +1,4 @@
-/**
- * Connection settings shared by the AWS providers, read from the provider table and `ctx.env`.
- *
- * This file is written once per AWS provider package on purpose (each package installs alone) and
- * kept identical across them; `test/shared-files.test.ts` fails when the copies drift.
- */
+/** Connection settings of an AWS provider, read from the provider table and `ctx.env`. */
 
 /** What a provider must know about the AWS service it talks to. */
 export interface AwsService {

@@ -1,9 +1,7 @@
 /**
  * Failures that look the same for every AWS service (credentials, signatures, access denied,
  * throttling, timeouts, network, unparsable answers, server faults), turned into ProviderErrors.
- *
- * Written once per AWS provider package on purpose and kept identical across them
- * (`test/shared-files.test.ts`). Service-specific errors are mapped by each package's errors.ts.
+ * Service-specific errors are mapped by each provider's errors.ts.
  */
 import { isProviderError, ProviderError, type ProviderErrorLike } from '@fnox/contract';
 import type { AwsSettings } from './aws-settings.js';

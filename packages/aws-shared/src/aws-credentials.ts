@@ -1,9 +1,8 @@
 /**
  * Credentials for the SDK client: static keys from `ctx.env`, the SDK's own chain (profile, SSO,
  * web identity, IMDS...), and optionally STS AssumeRole on top (SPEC §9.4 `role_arn`).
- *
- * Written once per AWS provider package on purpose and kept identical across them
- * (`test/shared-files.test.ts`). `@aws-sdk/client-sts` is imported only when a role is configured.
+ * `@aws-sdk/client-sts` is imported only when a role is configured: it stays external in the
+ * provider bundles, so each provider declares it as its own dependency.
  */
 import { ProviderError } from '@fnox/contract';
 import { DIAGNOSTICS, mapAwsError, type AwsCallContext } from './aws-errors.js';
