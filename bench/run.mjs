@@ -17,6 +17,9 @@ const rounds = roundsFlag > 0 ? Number(process.argv[roundsFlag + 1]) : 20;
 const home = mkdtempSync(join(tmpdir(), 'fnox-bench-'));
 const env = { ...process.env, HOME: home, XDG_CONFIG_HOME: join(home, '.config'), XDG_DATA_HOME: join(home, '.local', 'share') };
 for (const name of Object.keys(env)) if (name.startsWith('FNOX_')) delete env[name];
+// This machine's NODE_EXTRA_CA_CERTS adds ~35 ms to every node process (TOOLCHAIN.md); users
+// rarely have it, and it would flatter every ratio.
+delete env.NODE_EXTRA_CA_CERTS;
 
 try {
   const recipient = await ageKey(home);
