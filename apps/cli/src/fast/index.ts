@@ -35,7 +35,7 @@ export async function runFast(argv: readonly string[], cliRoot: string): Promise
   if (process.env.FNOX_NO_FAST_PATH === '1' || argv.length === 0) return false;
   let manifest: Manifest;
   try {
-    manifest = JSON.parse(readFileSync(join(cliRoot, 'oclif.manifest.json'), 'utf8')) as Manifest;
+    manifest = JSON.parse(readFileSync(join(cliRoot, 'dist', 'fast-manifest.json'), 'utf8')) as Manifest;
   } catch {
     return false;
   }

@@ -3,7 +3,7 @@
  * module turns its errors into `file:line:col` (1-based) with a caret snippet, so no caller ever
  * sees a raw parser error.
  */
-import TOML from '@iarna/toml';
+import parseTomlString from '@iarna/toml/parse-string.js';
 import { FnoxError } from '../errors.js';
 
 /** A parsed TOML document: plain objects, arrays, strings, numbers, booleans and dates. */
@@ -40,7 +40,7 @@ export function caretSnippet(text: string, line: number, col: number): string[] 
 /** Parse TOML `text` read from `file`; syntax errors become `config_invalid_toml` FnoxErrors. */
 export function parseToml(text: string, file: string): TomlTable {
   try {
-    return TOML.parse(text) as TomlTable;
+    return parseTomlString(text) as TomlTable;
   } catch (error) {
     const tomlError = error as IarnaTomlError;
     if (!tomlError?.fromTOML) {

@@ -4,7 +4,12 @@
  * value, only keyed hashes (see fingerprint.ts), so the variable can be inherited by child
  * processes like any other.
  */
-import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import { createRequire } from 'node:module';
+
+// zlib is loaded on first use: hook-env shares the hot-path bundle with get and exec, which never
+// touch the session state.
+const lazyRequire = createRequire(import.meta.url);
+const zlib = (): typeof import('node:zlib') => lazyRequire('node:zlib') as typeof import('node:zlib');
 
 /** A watched config file that existed, with its modification time in ms (fractional). */
 export type FileStamp = readonly [path: string, mtimeMs: number];
@@ -51,7 +56,7 @@ export function encodeSession(state: SessionState): string {
     t: state.tmp,
     m: state.stamps,
   });
-  return PREFIX + deflateRawSync(Buffer.from(json, 'utf8')).toString('base64url');
+  return PREFIX + zlib().deflateRawSync(Buffer.from(json, 'utf8')).toString('base64url');
 }
 
 const isString = (value: unknown): value is string => typeof value === 'string';
@@ -67,7 +72,7 @@ function pairs<T>(value: unknown, check: (v: unknown) => v is T): (readonly [str
 export function decodeSession(text: string | undefined): SessionState {
   if (!text || !text.startsWith(PREFIX)) return EMPTY_SESSION;
   try {
-    const json = inflateRawSync(Buffer.from(text.slice(PREFIX.length), 'base64url'), { maxOutputLength: MAX_STATE_BYTES });
+    const json = zlib().inflateRawSync(Buffer.from(text.slice(PREFIX.length), 'base64url'), { maxOutputLength: MAX_STATE_BYTES });
     const raw = JSON.parse(json.toString('utf8')) as Record<string, unknown>;
     if (typeof raw !== 'object' || raw === null) return EMPTY_SESSION;
     const opt = (value: unknown) => (isString(value) ? value : undefined);
