@@ -57,6 +57,8 @@ export async function timeExport({ root, emu, plugin, toml, rounds }) {
   try {
     const env = { ...process.env, ...emu.env, XDG_DATA_HOME: join(dir, 'data'), XDG_CONFIG_HOME: join(dir, 'config'), XDG_CACHE_HOME: join(dir, 'cache'),
       FNOX_CONFIG_DIR: join(dir, 'fnox'), OCLIF_SKIP_NEW_VERSION_CHECK: 'true', OCLIF_DISABLE_LINKED_ESM_WARNING: '1' };
+    // As in bench/run.mjs: this machine's NODE_EXTRA_CA_CERTS would add ~35 ms to both sides.
+    delete env.NODE_EXTRA_CA_CERTS;
     const link = spawnSync(process.execPath, [cli, 'plugins', 'link', '--no-install', join(root, plugin)], { cwd: dir, env, encoding: 'utf8' });
     if (link.status !== 0) throw new Error(`plugins link failed: ${link.stderr}`);
     writeFileSync(join(dir, 'fnox.toml'), toml);
