@@ -1,7 +1,20 @@
 #!/usr/bin/env node
-// oclif's engine check loads ~50 semver modules on every run; fnox declares its engines itself.
-process.env.OCLIF_DISABLE_ENGINE_WARNING = '1';
+'use strict';
+// CommonJS on purpose (see bin/package.json): hot commands (get, exec, export, hook-env) are served
+// by dist/fast.cjs without ever starting Node's ESM loader, which costs several ms per run. Only
+// the commands left to oclif load the ESM bundle.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-const { main } = await import('../dist/main.js');
-delete process.env.OCLIF_DISABLE_ENGINE_WARNING;
-await main();
+const { join } = require('node:path');
+
+(async () => {
+  const cliRoot = join(__dirname, '..');
+  // The plainest `fnox --version` needs nothing else (other spellings go through fast.cjs).
+  if (process.argv.length === 3 && process.argv[2] === '--version') {
+    process.stdout.write(`fnox ${require('../package.json').version}\n`);
+    return;
+  }
+  const args = await require('../dist/fast.cjs').start(process.argv.slice(2), cliRoot);
+  if (args === undefined) return;
+  const { main } = await import('../dist/main.js');
+  await main(args);
+})();

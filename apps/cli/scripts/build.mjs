@@ -80,9 +80,17 @@ const result = await build({
   chunkNames: 'chunks/[name]-[hash]',
   plugins: [virtualRegistry],
 });
-// The fast path: one self-contained file (no oclif), so a hot command loads a single module
-// instead of a dozen chunks — module loading dominates a ~60 ms process.
-await build({ ...common, entryPoints: { fast: './src/fast/index.ts' }, outdir: staging });
+// The fast path: one self-contained CommonJS file (no oclif), so a hot command loads a single
+// module and never starts Node's ESM loader — module loading dominates a ~60 ms process.
+await build({
+  ...common,
+  entryPoints: { fast: './src/fast/entry.ts' },
+  outExtension: { '.js': '.cjs' },
+  outdir: staging,
+  format: 'cjs',
+  banner: { js: "const __fnoxImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+  define: { 'import.meta.url': '__fnoxImportMetaUrl' },
+});
 function files(dir) {
   return readdirSync(dir).flatMap((name) => (statSync(join(dir, name)).isDirectory() ? files(join(dir, name)) : [join(dir, name)]));
 }

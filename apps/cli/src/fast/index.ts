@@ -5,6 +5,7 @@ import { debugRequested } from '../cli-errors.js';
 import { globalOptionsFromFlags } from '../global-options.js';
 import type { Handler } from '../handlers/types.js';
 import { parseFast, type ManifestCommand } from './flags.js';
+import { loadModule } from './load-module.js';
 import { discoverPlugins } from './plugins.js';
 
 /** Commands the fast path serves, by id, with how to load their handler. */
@@ -55,7 +56,7 @@ export async function runFast(argv: readonly string[], cliRoot: string): Promise
     const status = await handler(
       {
         version: manifest.version,
-        session: async () => (session ??= createSession({ options, registry: createProviderRegistry({ plugins }) })),
+        session: async () => (session ??= createSession({ options, registry: createProviderRegistry({ plugins, importModule: loadModule }) })),
       },
       parsed,
     );
