@@ -2,6 +2,7 @@
 // workspace is installed, using nothing but Node and npm (what a fresh machine has).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { delimiter, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const repoRoot = fileURLToPath(new URL('..', import.meta.url));
@@ -34,11 +35,21 @@ export function run(command, args, options = {}) {
   return result.status ?? 1;
 }
 
-/** Install the pinned pnpm globally when missing or different, then install the workspace. */
+/** Where the pinned pnpm goes when the machine has none: inside the checkout, no root needed. */
+const localTools = join(repoRoot, '.tools');
+
+/**
+ * Make the pinned pnpm available (the one on PATH if it is the pinned version, else a copy
+ * installed with npm into .tools/ and put first on PATH for every tool we start, turbo included),
+ * then install the workspace.
+ */
 export function ensureWorkspace() {
   if (pnpmVersion() !== pinned) {
-    console.error(`Installing pnpm ${pinned} with npm...`);
-    run('npm', ['install', '--global', `pnpm@${pinned}`]);
+    toolEnv.PATH = [join(localTools, 'node_modules', '.bin'), toolEnv.PATH].join(delimiter);
+    if (pnpmVersion() !== pinned) {
+      console.error(`Installing pnpm ${pinned} into .tools/ with npm...`);
+      run('npm', ['install', '--prefix', localTools, '--no-save', '--no-audit', '--no-fund', `pnpm@${pinned}`]);
+    }
   }
   run('pnpm', ['install', '--frozen-lockfile']);
 }
