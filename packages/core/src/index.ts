@@ -104,6 +104,17 @@ export { locateKeys, type KeyLocation, type Position } from './config/locate.js'
 export { atomicWriteFile, withFileLock, type LockOptions } from './config/atomic-write.js';
 export { orderedSecretFields, removeSecretFromText, setSecretInText } from './config/edit-secret.js';
 export { initConfig, initConfigText, initTarget, type InitOptions, type InitProvider, type InitResult } from './ops/init-config.js';
+export {
+  runInitWizard,
+  wizardCancelled,
+  type AgeKeyOffer,
+  type AgeKeyPair,
+  type InitWizardOptions,
+  type InitWizardResult,
+  type WizardIO,
+} from './ops/init-wizard.js';
+export { ageRecipientProblem, WIZARD_CATEGORIES, WIZARD_TYPES, wizardOffers, type WizardCategory, type WizardField, type WizardOffer, type WizardType } from './ops/init-wizard-catalog.js';
+export { ageKeyFileText, testInitProvider, writeAgeKeyFile } from './ops/init-wizard-steps.js';
 export { setSecret, writeSecretEntry, type SetSecretOptions, type SetSecretResult } from './ops/set-secret.js';
 export { removeSecret, type RemoveSecretOptions, type RemoveSecretResult } from './ops/remove-secret.js';
 export { listProfiles, listSecrets, secretKind, type ProfileListing, type SecretList, type SecretListing } from './ops/list-secrets.js';

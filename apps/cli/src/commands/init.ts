@@ -1,64 +1,32 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { Flags } from '@oclif/core';
-import { initConfig, type FnoxSession, type InitOptions } from '@fnox/core';
+import type { AgeKeyOffer, AgeKeyPair, FnoxSession, InitOptions, InitWizardResult } from '@fnox/core';
+import { FnoxError, globalConfigDir, initConfig, initTarget, runInitWizard, testInitProvider, writeAgeKeyFile } from '@fnox/core';
 import { FnoxCommand } from '../base-command.js';
+import { openTerminalWizardIO } from '../terminal-wizard-io.js';
 
-/** Wizard choices (SPEC §7.1): type → default name and the fields asked for. */
-const WIZARD_TYPES: Record<string, { name: string; fields: { key: string; label: string; required: boolean; list?: boolean }[] }> = {
-  plain: { name: 'plain', fields: [] },
-  age: { name: 'age', fields: [{ key: 'recipients', label: 'age recipient (age1...)', required: true, list: true }] },
-  'aws-kms': {
-    name: 'kms',
-    fields: [
-      { key: 'key_id', label: 'KMS key id or ARN', required: true },
-      { key: 'region', label: 'AWS region', required: true },
-      { key: 'profile', label: 'AWS profile (optional)', required: false },
-      { key: 'role_arn', label: 'IAM role ARN to assume (optional)', required: false },
-    ],
-  },
-  'aws-sm': {
-    name: 'sm',
-    fields: [
-      { key: 'region', label: 'AWS region', required: true },
-      { key: 'profile', label: 'AWS profile (optional)', required: false },
-      { key: 'role_arn', label: 'IAM role ARN to assume (optional)', required: false },
-      { key: 'prefix', label: 'Secret name prefix (optional)', required: false },
-    ],
-  },
-};
-
-/** A minimal line-based wizard on the terminal (stderr for questions, nothing secret is asked). */
-async function wizard(): Promise<Omit<InitOptions, 'force' | 'global'>> {
-  const { createInterface } = await import('node:readline/promises');
-  const rl = createInterface({ input: process.stdin, output: process.stderr });
-  const ask = async (q: string, fallback = '') => ((await rl.question(fallback ? `${q} [${fallback}]: ` : `${q}: `)).trim() || fallback);
+/**
+ * The key generator of the age plugin, when it can be imported: it is a core plugin of this CLI,
+ * but a broken install must only lose the "generate a key" offer, not the wizard.
+ */
+async function ageKeyGenerator(): Promise<(() => Promise<AgeKeyPair>) | undefined> {
   try {
-    if (!/^y/i.test(await ask('Set up a provider now? (y/N)', 'n'))) return {};
-    let type = '';
-    while (!(type in WIZARD_TYPES)) type = await ask(`Provider type (${Object.keys(WIZARD_TYPES).join(', ')})`, 'age');
-    const spec = WIZARD_TYPES[type]!;
-    const fields: Record<string, string | string[]> = {};
-    for (const field of spec.fields) {
-      let answer = await ask(field.label);
-      while (field.required && !answer) answer = await ask(`${field.label} (required)`);
-      if (answer) fields[field.key] = field.list ? [answer] : answer;
-    }
-    const name = await ask('Provider name', spec.name);
-    const example = await ask('Name of an example secret to add (empty to skip)');
-    return {
-      provider: { name, type, fields },
-      ...(example ? { exampleSecret: { name: example, description: 'Example secret; set it with fnox set' } } : {}),
-    };
-  } finally {
-    rl.close();
+    const { generateIdentity } = await import('@fnox/provider-age');
+    return generateIdentity;
+  } catch {
+    return undefined;
   }
 }
 
+/** `fnox init` (SPEC §7.1): an empty config, or the wizard's provider and example secret on a terminal. */
 export default class Init extends FnoxCommand<typeof Init> {
   static override summary = 'Create a fnox.toml in the current directory (or the global config).';
-  static override description = 'Without a terminal, or with --skip-wizard, writes an empty config. Never overwrites an existing file unless --force.';
+  static override description =
+    'On a terminal a wizard sets up a provider (made the default) and optionally an example secret. Without a terminal, or with --skip-wizard, writes an empty config. Never overwrites an existing file unless --force.';
   static override aliases = ['i'];
   static override examples = [
-    '<%= config.bin %> init',
+    { description: 'Interactive: pick a provider, answer its questions', command: '<%= config.bin %> init' },
     { description: 'Non-interactive, empty config', command: '<%= config.bin %> init --skip-wizard' },
     { description: 'The per-user global config', command: '<%= config.bin %> init --global --skip-wizard' },
   ];
@@ -68,13 +36,55 @@ export default class Init extends FnoxCommand<typeof Init> {
     'skip-wizard': Flags.boolean({ summary: 'Write an empty config without asking anything.' }),
   };
 
-  private async interactive(session: FnoxSession): Promise<boolean> {
+  private interactive(session: FnoxSession): boolean {
     return session.stdinIsTTY && !this.flags['skip-wizard'] && !session.options.nonInteractive;
+  }
+
+  /** Ask the wizard's questions on the terminal; nothing is written until they are all answered. */
+  private async wizard(session: FnoxSession): Promise<InitWizardResult> {
+    const keyPath = join(globalConfigDir(session.env), 'age.txt');
+    const generate = existsSync(keyPath) ? undefined : await ageKeyGenerator();
+    const ageKey: AgeKeyOffer | undefined = generate ? { path: keyPath, generate } : undefined;
+    const io = await openTerminalWizardIO();
+    try {
+      return await runInitWizard(io, { report: session.registry.report, ...(ageKey ? { ageKey } : {}) });
+    } finally {
+      io.close();
+    }
+  }
+
+  /** After the answers: save a generated key, then test the connection (a failure only warns). */
+  private async finishWizard(session: FnoxSession, file: string, result: InitWizardResult): Promise<void> {
+    const provider = result.init.provider;
+    if (result.ageKey) {
+      writeAgeKeyFile(result.ageKey.path, result.ageKey);
+      process.stderr.write(`✓ Saved a new age key to '${result.ageKey.path}' (keep it private and backed up)\n`);
+    }
+    if (!provider || !result.offer) return;
+    if (!result.offer.installed) {
+      process.stderr.write(
+        `Warning: provider type '${provider.type}' is not installed, so the connection was not tested. Install it with: fnox plugins install ${result.offer.installName}\n`,
+      );
+      return;
+    }
+    process.stderr.write(`Testing the connection to '${provider.name}'...\n`);
+    const problem = await testInitProvider(session, file, provider);
+    process.stderr.write(problem === undefined ? '✓ Connection successful\n' : `Warning: connection test failed: ${problem}\n`);
   }
 
   async run(): Promise<void> {
     const session = await this.session();
-    const answers = (await this.interactive(session)) ? await wizard() : {};
+    let answers: Pick<InitOptions, 'provider' | 'exampleSecret'> = {};
+    if (this.interactive(session)) {
+      // Refuse before asking anything: answering questions only to be refused is worse.
+      const file = initTarget(session, this.flags.global);
+      if (existsSync(file) && !this.flags.force) {
+        throw new FnoxError('config_exists', `Configuration file '${file}' already exists. Use --force to overwrite.`);
+      }
+      const result = await this.wizard(session);
+      await this.finishWizard(session, file, result);
+      answers = result.init;
+    }
     const result = await initConfig(session, { ...answers, force: this.flags.force, global: this.flags.global });
     this.out(
       [
