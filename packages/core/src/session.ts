@@ -36,6 +36,12 @@ export interface Logger {
   info(message: string): void;
 }
 
+/** Asks one question on the terminal; resolves the line typed ('' on end of input or Ctrl-C). */
+export type PromptFunction = (question: string) => Promise<string>;
+
+/** Runs a command line with `sh -c`, its stdout on fnox's stderr; resolves its exit status. */
+export type RunCommandFunction = (command: string, env: NodeJS.ProcessEnv) => Promise<number>;
+
 /** Everything a core operation needs from its host (CLI, fast path, Node API, tests). */
 export interface FnoxSession {
   readonly cwd: string;
@@ -47,6 +53,10 @@ export interface FnoxSession {
   readonly stdinIsTTY: boolean;
   /** Aborted on SIGINT/SIGTERM; passed to providers. */
   readonly signal: AbortSignal;
+  /** The auth prompt's question (SPEC §5.12); default: a readline on the terminal. For tests. */
+  readonly prompt?: PromptFunction;
+  /** Runs the auth command (SPEC §5.12); default: `sh -c` via child_process. For tests. */
+  readonly runCommand?: RunCommandFunction;
 }
 
 /** Options of {@link createSession}; everything defaults to the current process. */
@@ -58,6 +68,8 @@ export interface SessionInit {
   readonly log?: Logger;
   readonly stdinIsTTY?: boolean;
   readonly signal?: AbortSignal;
+  readonly prompt?: PromptFunction;
+  readonly runCommand?: RunCommandFunction;
 }
 
 /** A logger writing to stderr; debug lines only when `verbose`. */
@@ -82,6 +94,8 @@ export function createSession(init: SessionInit = {}): FnoxSession {
     log: init.log ?? stderrLogger(Boolean(options.verbose)),
     stdinIsTTY: init.stdinIsTTY ?? Boolean(process.stdin.isTTY),
     signal: init.signal ?? new AbortController().signal,
+    ...(init.prompt ? { prompt: init.prompt } : {}),
+    ...(init.runCommand ? { runCommand: init.runCommand } : {}),
   };
 }
 

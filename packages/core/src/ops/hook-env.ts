@@ -91,7 +91,13 @@ export async function hookEnv(session: FnoxSession, options: HookEnvOptions): Pr
   const debug = (line: string) => {
     if (level === 'debug') errors.push(line);
   };
-  const hookSession: FnoxSession = { ...session, options: { ...session.options, config: undefined, profiles: [] } };
+  // Never interactive: the hook runs at every shell prompt, where an auth prompt (SPEC §5.12)
+  // would block the user's terminal.
+  const hookSession: FnoxSession = {
+    ...session,
+    options: { ...session.options, config: undefined, profiles: [], nonInteractive: true },
+    stdinIsTTY: false,
+  };
   const cwd = resolve(session.cwd);
   debug(`fnox: hook-env running in ${cwd}`);
 

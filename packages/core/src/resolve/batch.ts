@@ -6,6 +6,7 @@
 import type { ProviderHandle } from './provider-factory.js';
 import type { SecretConfig, SecretMap } from '../config/types.js';
 import { FnoxError } from '../errors.js';
+import { authFailure } from './auth-prompt.js';
 import { mapLimit } from './concurrency.js';
 import { interpolationCycleError, renderDefault, templateRefs } from './interpolate.js';
 import { computeLevels } from './levels.js';
@@ -25,6 +26,8 @@ interface Failure {
 }
 
 type Outcome = { ok: true; value: string } | { ok: false; error: unknown };
+
+const isAuthFailure = (outcome: Outcome | undefined): boolean => outcome?.ok === false && authFailure(outcome.error) !== undefined;
 
 /** One error for the whole batch: the single error unchanged, or one report listing every secret. */
 function aggregate(failures: readonly Failure[]): unknown {
@@ -150,12 +153,21 @@ export async function resolveBatch(resolver: Resolver, secrets: SecretMap, inter
       results.set(key, undefined);
     };
 
-    await mapLimit([...groups], PROVIDER_CONCURRENCY, async ([provider, requests]) => {
-      let outcomes: Map<string, Outcome>;
+    const fetchFrom = async (provider: string, requests: { key: string; value: string }[]): Promise<Map<string, Outcome>> => {
       try {
-        outcomes = await fetchGroup(await factory.instance(provider), requests);
+        return await fetchGroup(await factory.instance(provider), requests);
       } catch (error) {
-        outcomes = new Map(requests.map((r) => [r.key, { ok: false, error } as Outcome]));
+        return new Map(requests.map((r) => [r.key, { ok: false, error } as Outcome]));
+      }
+    };
+    await mapLimit([...groups], PROVIDER_CONCURRENCY, async ([provider, requests]) => {
+      const outcomes = await fetchFrom(provider, requests);
+      // SPEC §5.12: one offer per provider; when accepted and the command succeeded, its
+      // auth-failed keys are fetched once more from a fresh instance.
+      const denied = requests.filter((r) => isAuthFailure(outcomes.get(r.key)));
+      const first = denied[0] ? outcomes.get(denied[0].key) : undefined;
+      if (first && !first.ok && (await internals.auth.offer(provider, first.error))) {
+        for (const [key, outcome] of await fetchFrom(provider, denied)) outcomes.set(key, outcome);
       }
       for (const r of requests) await settle(r.key, provider, outcomes.get(r.key) ?? { ok: false, error: new Error('no outcome') });
     });

@@ -25,6 +25,12 @@ export interface ProviderFactory {
   instance(name: string): Promise<ProviderHandle>;
   /** The provider type's definition without building an instance (for `envDependencies`, `mode`). */
   definition(name: string): Promise<BrandedProviderDefinition>;
+  /**
+   * Forget the memoised instance of NAME (and the hops it made), so the next {@link instance}
+   * builds a fresh one: after an auth command, cached credentials must not be reused (SPEC §5.12).
+   * The old instance is still disposed with the others.
+   */
+  invalidate(name: string): void;
   /** Release every instance built so far (errors are logged at debug level, never thrown). */
   dispose(): Promise<void>;
 }
@@ -150,6 +156,10 @@ export function createProviderFactory(
   return {
     instance: (name) => build(name),
     definition,
+    invalidate(name) {
+      built.delete(name);
+      for (const key of [...chained.keys()]) if (key.split('\u0000')[0] === name) chained.delete(key);
+    },
     async dispose() {
       const settled = await Promise.allSettled(all);
       built.clear();

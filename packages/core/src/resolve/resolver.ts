@@ -5,6 +5,7 @@
 import type { EffectiveConfig, SecretConfig, SecretMap } from '../config/types.js';
 import { FnoxError, isFnoxError } from '../errors.js';
 import type { FnoxSession } from '../session.js';
+import { createAuthPrompter, withAuthRetry, type AuthPrompter } from './auth-prompt.js';
 import { resolveBatch } from './batch.js';
 import { createIfMissingPolicy, type IfMissingPolicy } from './if-missing.js';
 import { interpolationCycleError, renderDefault } from './interpolate.js';
@@ -54,6 +55,7 @@ export function createResolver(session: FnoxSession, effective: EffectiveConfig,
   const env = options.env ?? { ...session.env };
   const factory = createProviderFactory(session, effective, { env });
   const ifMissing = createIfMissingPolicy(session, effective);
+  const auth = createAuthPrompter(session, effective, factory);
   const done = new Map<string, ResolvedValue>();
 
   /** Apply if_missing to a secret that produced nothing. */
@@ -72,8 +74,10 @@ export function createResolver(session: FnoxSession, effective: EffectiveConfig,
     try {
       const step = providerStep(effective, secret);
       if (step) {
-        const handle = await factory.instance(step.provider);
-        raw = await handle.instance.get({ key, value: step.value });
+        raw = await withAuthRetry(auth, step.provider, async () => {
+          const handle = await factory.instance(step.provider);
+          return handle.instance.get({ key, value: step.value });
+        });
       }
     } catch (error) {
       if (secret.default === undefined) throw error;
@@ -108,7 +112,7 @@ export function createResolver(session: FnoxSession, effective: EffectiveConfig,
     factory,
     ifMissing,
     resolveOne: (key) => cachedSingle(key, []),
-    resolveMany: (secrets) => resolveBatch(resolver, secrets, { single, cachedSingle }),
+    resolveMany: (secrets) => resolveBatch(resolver, secrets, { single, cachedSingle, auth }),
     dispose: () => factory.dispose(),
   };
   return resolver;
@@ -120,6 +124,8 @@ export interface SingleInternals {
   single(key: string, stack: readonly string[], lookup?: (name: string) => Promise<ResolvedValue>): Promise<ResolvedValue>;
   /** Memoised single-mode resolution with interpolation-cycle detection. */
   cachedSingle(key: string, stack: readonly string[]): Promise<ResolvedValue>;
+  /** The auth prompt of this command (SPEC §5.12), shared so each provider is offered once. */
+  readonly auth: AuthPrompter;
 }
 
 /** What {@link resolveSecrets} returns: the values, and the environment they were exported into. */
