@@ -85,10 +85,13 @@ export function stderrLogger(verbose = false): Logger {
 
 /** Build a session for the current process with optional overrides. */
 export function createSession(init: SessionInit = {}): FnoxSession {
-  const options = init.options ?? {};
+  const env = init.env ?? process.env;
+  // FNOX_NON_INTERACTIVE (true/false; 1/0 accepted too) means --non-interactive, for every prompt.
+  const nonInteractiveEnv = /^(true|1)$/i.test(env.FNOX_NON_INTERACTIVE?.trim() ?? '');
+  const options = nonInteractiveEnv ? { ...init.options, nonInteractive: true } : (init.options ?? {});
   return {
     cwd: init.cwd ?? process.cwd(),
-    env: init.env ?? process.env,
+    env,
     options,
     registry: init.registry ?? createProviderRegistry(),
     log: init.log ?? stderrLogger(Boolean(options.verbose)),

@@ -35,7 +35,6 @@ export function authFailure(error: unknown): Error | undefined {
 /** Whether this session may prompt at all: a terminal, not non-interactive, prompting enabled. */
 export function authPromptEnabled(session: FnoxSession, effective: EffectiveConfig): boolean {
   if (!session.stdinIsTTY || session.options.nonInteractive) return false;
-  if (/^(true|1)$/i.test(session.env.FNOX_NON_INTERACTIVE?.trim() ?? '')) return false;
   const fromEnv = session.env.FNOX_PROMPT_AUTH;
   if (fromEnv !== undefined) return /^(1|true|yes)$/i.test(fromEnv.trim());
   return effective.merged.promptAuth ?? true;

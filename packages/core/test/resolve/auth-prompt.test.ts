@@ -114,8 +114,6 @@ describe('auth prompt, single mode (get)', () => {
   it.each<[string, Setup]>([
     ['stdin is not a TTY', { tty: false }],
     ['--non-interactive', { options: { nonInteractive: true } }],
-    ['FNOX_NON_INTERACTIVE=true', { env: { FNOX_NON_INTERACTIVE: 'true' } }],
-    ['FNOX_NON_INTERACTIVE=1', { env: { FNOX_NON_INTERACTIVE: '1' } }],
     ['FNOX_PROMPT_AUTH=0', { env: { FNOX_PROMPT_AUTH: '0' } }],
     ['FNOX_PROMPT_AUTH=off (anything but 1/true/yes)', { env: { FNOX_PROMPT_AUTH: 'off' } }],
     ['prompt_auth = false', { promptAuth: false }],
