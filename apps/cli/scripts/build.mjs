@@ -55,8 +55,9 @@ const common = {
   platform: 'node',
   target: 'node20',
   // Loaded lazily and only by some commands: kept as real packages (the wasm editor needs its
-  // files beside it; typescript is oclif's dev-mode only require).
-  external: ['typescript', '@rainbowatcher/toml-edit-js', 'age-encryption', '@aws-sdk/*', '@oclif/plugin-plugins'],
+  // files beside it; typescript is oclif's dev-mode only require; @fnox/provider-age is a
+  // dependency of the CLI and brings its own age-encryption).
+  external: ['typescript', '@rainbowatcher/toml-edit-js', 'age-encryption', '@aws-sdk/*', '@oclif/plugin-plugins', '@fnox/provider-age'],
   banner: {
     // oclif is CommonJS: give the ESM bundle a real require/__filename/__dirname.
     js: [
