@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { moduleTrackerPrelude } from '@fnox/contract/testing';
 import { describe, expect, it } from 'vitest';
 import { generateIdentity } from '../src/index.js';
 import { makeProvider } from './support/context.js';
@@ -17,22 +18,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const built = existsSync(join(root, 'dist', 'provider.js'));
 
 /** The child: imports dist, decrypts (must not load the library), then encrypts (must). */
-const CHILD = `
-import { register } from 'node:module';
-import { MessageChannel } from 'node:worker_threads';
-const seen = [];
-const { port1, port2 } = new MessageChannel();
-port1.on('message', (url) => seen.push(url));
-port1.unref();
-register('data:text/javascript,' + encodeURIComponent(\`
-  let port;
-  export function initialize(data) { port = data.port; }
-  export async function resolve(specifier, context, next) {
-    const result = await next(specifier, context);
-    port.postMessage(result.url);
-    return result;
-  }\`), { data: { port: port2 }, transferList: [port2] });
-const loaded = () => new Promise((r) => setTimeout(() => r(seen.some((u) => u.includes('age-encryption'))), 100));
+const CHILD = `${moduleTrackerPrelude}const loaded = () => settle().then(() => seen.some((u) => u.includes('age-encryption')));
 const { default: provider } = await import(process.env.DIST_PROVIDER);
 await import(process.env.DIST_PROVIDER.replace('provider.js', 'index.js'));
 const afterImport = await loaded();

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { start, type RunningEmulator, type StartOptions } from '@fnox/aws-emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { moduleTrackerPrelude } from '@fnox/contract/testing';
 import { emulatorEnv } from './context.js';
 
 /**
@@ -43,23 +44,7 @@ export function bundleImports(file: string): BundleImports {
   };
 }
 
-const CHILD = `
-import { register } from 'node:module';
-import { MessageChannel } from 'node:worker_threads';
-const seen = [];
-const { port1, port2 } = new MessageChannel();
-port1.on('message', (url) => seen.push(url));
-port1.unref();
-register('data:text/javascript,' + encodeURIComponent(\`
-  let port;
-  export function initialize(data) { port = data.port; }
-  export async function resolve(specifier, context, next) {
-    const result = await next(specifier, context);
-    port.postMessage(result.url);
-    return result;
-  }\`), { data: { port: port2 }, transferList: [port2] });
-const settle = () => new Promise((r) => setTimeout(r, 100));
-const sdk = () => [...new Set(seen.filter((u) => u.includes('@aws-sdk')).map((u) => u.match(/@aws-sdk\\/[a-z-]+/)[0]))].sort();
+const CHILD = `${moduleTrackerPrelude}const sdk = () => [...new Set(seen.filter((u) => u.includes('@aws-sdk')).map((u) => u.match(/@aws-sdk\\/[a-z-]+/)[0]))].sort();
 const probe = JSON.parse(process.env.PROBE);
 const { default: provider } = await import(probe.dist + '/provider.js');
 await import(probe.dist + '/index.js');

@@ -248,3 +248,4 @@ export function providerConformance<Config>(t: TestApi, options: ConformanceOpti
     });
   });
 }
+export { moduleTrackerPrelude } from './module-tracker.js';

@@ -50,7 +50,7 @@ export interface SetSecretResult {
   readonly entry: SecretConfig;
 }
 
-function startingEntry(session: FnoxSession, target: WriteTarget, key: string, merged: ReturnType<typeof loadConfigSync>): SecretConfig {
+function startingEntry(target: WriteTarget, key: string, merged: ReturnType<typeof loadConfigSync>): SecretConfig {
   if (target.secretsSection.length === 1 && target.profile !== 'default') {
     // Profile file (fnox.P.toml): keep what the file itself has for KEY (Rust would start empty).
     const own = merged.secrets.get(key);
@@ -72,7 +72,7 @@ export async function setSecret(session: FnoxSession, options: SetSecretOptions)
   if (providerName === undefined && plaintext !== undefined) {
     providerName = effective.secrets.get(options.key)?.config.provider ?? resolveDefaultProvider(effective);
   }
-  const entry: Record<string, unknown> = { ...startingEntry(session, target, options.key, merged) };
+  const entry: Record<string, unknown> = { ...startingEntry(target, options.key, merged) };
   if (options.description !== undefined) entry.description = options.description;
   if (options.default !== undefined) entry.default = options.default;
   if (options.ifMissing !== undefined) entry.if_missing = options.ifMissing;
