@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { inflateSync } from 'node:zlib';
-import { sharedDir } from './context.js';
 
-/** One C2SP CCTV age vector (format: /work/shared/testdata/age-cctv/README.md). */
+/** One C2SP CCTV age vector (format: test/vectors/age-cctv/README.md). */
 export interface CctvVector {
   readonly name: string;
   readonly expect: 'success' | 'no match' | 'HMAC failure' | 'header failure' | 'payload failure' | 'armor failure';
@@ -17,9 +17,9 @@ export interface CctvVector {
 
 const KNOWN_KEYS = new Set(['expect', 'payload', 'file key', 'identity', 'passphrase', 'armored', 'compressed', 'comment']);
 
-/** The vectors folder: ../shared/testdata/age-cctv beside the repository root. */
+/** The vectors, vendored in this package with their origin and licence (test/vectors/age-cctv/README.md). */
 export function cctvDir(): string {
-  return sharedDir('testdata', 'age-cctv', 'vectors');
+  return fileURLToPath(new URL('../vectors/age-cctv/vectors', import.meta.url));
 }
 
 /** Parse every vector; files with unknown header keys are reported, not silently dropped. */

@@ -15,11 +15,6 @@ export function repoRoot(): string {
   return dir;
 }
 
-/** The shared folder sits beside the clone (CI copies shared/ there). */
-export function sharedDir(...parts: string[]): string {
-  return resolve(repoRoot(), '..', 'shared', ...parts);
-}
-
 /** Everything a test context records. */
 export interface TestContext extends ProviderContext {
   readonly warnings: string[];
