@@ -8,7 +8,7 @@ import {
   type GlobalOptions,
   type ProviderRegistry,
 } from '@fnox/core';
-import { debugRequested, isExitError, usageError } from './cli-errors.js';
+import { debugRequested, exitIfWedged, isExitError, usageError } from './cli-errors.js';
 import { globalFlags } from './global-flags.js';
 import { globalOptionsFromFlags } from './global-options.js';
 import { providerPlugins } from './provider-index.js';
@@ -82,6 +82,7 @@ export abstract class FnoxCommand<T extends typeof Command> extends Command {
     const debug = debugRequested((this.flags as { debug?: boolean } | undefined)?.debug);
     const fnoxError = usageError(error, this.id) ?? toFnoxError(error);
     process.stderr.write(renderError(fnoxError, { debug }));
+    exitIfWedged(fnoxError);
     return this.exit(fnoxError.exitCode);
   }
 }
