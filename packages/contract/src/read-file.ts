@@ -45,7 +45,7 @@ function osFailure(path: string, error: unknown): BoundedReadError {
     ENOTDIR: 'a parent of it is not a directory',
     ELOOP: 'too many symbolic links',
     // open() of a socket file fails with ENXIO: it is not a file either.
-    ENXIO: 'a socket or device without a reader',
+    ENXIO: 'a socket or device, not a regular file',
     EISDIR: 'a directory',
   };
   const reason = code === 'ENXIO' ? 'not-regular' : code;
@@ -70,7 +70,7 @@ export function readRegularFileSync(path: string, maxBytes: number = MAX_INPUT_F
     const stats = fstatSync(fd);
     if (!stats.isFile()) throw new BoundedReadError(path, 'not-regular', `${kindOf(stats)}, not a regular file`);
     if (stats.size > maxBytes) {
-      throw new BoundedReadError(path, 'too-large', `${stats.size} bytes, more than the ${maxBytes} allowed`);
+      throw new BoundedReadError(path, 'too-large', `${stats.size} bytes, more than the ${maxBytes} bytes allowed`);
     }
     const chunks: Buffer[] = [];
     let total = 0;

@@ -28,7 +28,7 @@ describe.each(PATHS)('export -o (%s)', (_name, env) => {
     const r = await box.run(['export', '-o', out], { env });
     expect(r.code, r.stderr).toBe(0);
     expect(statSync(out).mode & 0o777).toBe(0o600);
-    expect(readFileSync(out, 'utf8')).toContain("API_TOKEN='tok-123'");
+    expect(readFileSync(out, 'utf8')).toContain('API_TOKEN=tok-123');
     // Only the file itself is left in the directory (no temp file).
     expect(readdirSync(box.project).sort()).toEqual(['fnox.toml', 'out.env']);
   });

@@ -43,7 +43,7 @@ function expectCleanFailure(r: { code: number | null; stdout: string; stderr: st
 describe.each(PATHS)('import paths (%s)', (_name, env) => {
   it('positive control: a real import still merges', async () => {
     writeFileSync(join(box.project, 'shared.toml'), '[secrets]\nSHARED = { default = "from-import" }\n');
-    project('root = true\nimport = ["shared.toml"]\n\n[secrets]\nOWN = { default = "own" }\n');
+    project('root = true\nimport = ["shared.toml"]\n\n[providers.pl]\ntype = "plain"\n\n[secrets]\nOWN = { default = "own" }\n');
     const r = await box.run(['get', 'SHARED'], { env });
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toBe('from-import\n');

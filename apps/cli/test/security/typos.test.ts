@@ -16,7 +16,7 @@ let editorRan: string;
 beforeEach(() => {
   box = sandbox();
   editorRan = join(box.home, 'editor-ran');
-  writeFileSync(join(box.project, 'fnox.toml'), 'root = true\n\n[secrets]\nDB = { default = "s3cret-canary" }\n');
+  writeFileSync(join(box.project, 'fnox.toml'), 'root = true\n\n[providers.pl]\ntype = "plain"\n\n[secrets]\nDB = { default = "s3cret-canary" }\n');
   // If anything opened an editor, it would leave this file behind.
   const editor = join(box.home, 'editor.sh');
   writeFileSync(editor, `#!/bin/sh\ntouch '${editorRan}'\n`, { mode: 0o755 });

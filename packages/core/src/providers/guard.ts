@@ -8,7 +8,7 @@ import { ProviderError, type ProviderInstance, type SecretOutcome, type SecretRe
 import { FnoxError } from '../errors.js';
 
 /** Seconds a provider call may take unless FNOX_PROVIDER_TIMEOUT says otherwise (see docs/security.md). */
-export const DEFAULT_PROVIDER_TIMEOUT_SECONDS = 30;
+export const DEFAULT_PROVIDER_TIMEOUT_SECONDS = 60;
 
 /** The deadline of one provider call in ms from `FNOX_PROVIDER_TIMEOUT` (seconds; 0 = none). */
 export function providerTimeoutMs(env: Readonly<Record<string, string | undefined>>): number {
