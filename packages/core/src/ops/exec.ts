@@ -68,6 +68,31 @@ export function signalExitCode(signal: NodeJS.Signals, constants: Record<string,
   return 128 + (constants[signal] ?? 0);
 }
 
+/**
+ * Why the command could not start, as a shell would say it: not found → exit 127, not executable
+ * → 126 (`Command execution failed: CMD`, only the command name: arguments could carry anything).
+ */
+function spawnFailure(command: string, error: NodeJS.ErrnoException): FnoxError {
+  const message = `Command execution failed: ${command}`;
+  const options = { cause: error };
+  switch (error.code) {
+    case 'ENOENT':
+      return new FnoxError('command_not_found', message, { ...options, details: ['command not found'], hint: `Check that '${command}' exists on PATH (no shell is used).` });
+    case 'EACCES':
+    case 'EISDIR':
+    case 'ENOEXEC':
+      return new FnoxError('command_not_executable', message, { ...options, details: ['permission denied or not an executable file'] });
+    case 'E2BIG':
+      return new FnoxError('command_args_too_long', message, { ...options, details: ['argument list and environment too long (E2BIG)'] });
+    default:
+      return new FnoxError('command_failed', message, {
+        ...options,
+        details: [error.code ?? 'spawn failed'],
+        hint: `Check that '${command}' exists and is executable (PATH is searched; no shell is used).`,
+      });
+  }
+}
+
 /** Options of {@link spawnWithEnv}. */
 export interface SpawnOptions {
   readonly cwd?: string;
@@ -83,9 +108,20 @@ export interface SpawnOptions {
 export async function spawnWithEnv(argv: readonly string[], env: Record<string, string>, options: SpawnOptions = {}): Promise<number> {
   const [command, ...args] = argv;
   if (command === undefined || command === '') throw new FnoxError('command_not_specified', 'No command specified');
+  // Node would refuse a NUL with a TypeError quoting the value; name the variable instead.
+  for (const [name, value] of Object.entries(env)) {
+    if (value.includes('\u0000')) throw new FnoxError('secret_value_invalid', `Cannot pass '${name}' to the command: its value contains a NUL byte`);
+  }
   const [{ spawn }, { constants }] = await Promise.all([import('node:child_process'), import('node:os')]);
   return new Promise<number>((resolve, reject) => {
-    const child = spawn(command, args, { stdio: 'inherit', env, ...(options.cwd ? { cwd: options.cwd } : {}) });
+    let child: ReturnType<typeof spawn>;
+    try {
+      child = spawn(command, args, { stdio: 'inherit', env, ...(options.cwd ? { cwd: options.cwd } : {}) });
+    } catch (error) {
+      // E2BIG and friends can be thrown synchronously; the error never quotes arguments.
+      reject(spawnFailure(command, error as NodeJS.ErrnoException));
+      return;
+    }
     const forward = (signal: NodeJS.Signals) => {
       if (child.exitCode === null && child.signalCode === null) child.kill(signal);
     };
@@ -102,14 +138,7 @@ export async function spawnWithEnv(argv: readonly string[], env: Record<string, 
     });
     child.once('error', (error: NodeJS.ErrnoException) => {
       detach();
-      // Only the command name: arguments are the user's and could carry anything.
-      const reason = error.code === 'ENOENT' ? 'command not found' : error.code === 'EACCES' ? 'permission denied' : (error.code ?? 'spawn failed');
-      reject(
-        new FnoxError('command_failed', `Command execution failed: ${command}`, {
-          details: [reason],
-          hint: `Check that '${command}' exists and is executable (PATH is searched; no shell is used).`,
-        }),
-      );
+      reject(spawnFailure(command, error));
     });
     child.once('exit', (code, signal) => {
       detach();

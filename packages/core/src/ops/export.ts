@@ -1,6 +1,5 @@
 /** `fnox export` (SPEC §7.7): batch-resolve the shell-visible secrets and format them. */
 import type { EffectiveConfig } from '../config/types.js';
-import { FnoxError } from '../errors.js';
 import { formatExport, rfc3339, type ExportFormat } from '../format/export-formats.js';
 import { secretsFor } from '../resolve/env-mode.js';
 import { resolveSecrets } from '../resolve/resolver.js';
@@ -18,7 +17,7 @@ export interface ExportOptions {
   readonly all?: boolean;
   /** `--header` (env/shell only). */
   readonly header?: boolean;
-  /** `-o PATH`: write the text there (mode 0600 for a new file) instead of returning it for stdout. */
+  /** `-o PATH`: write the text there (0600, never through a symlink; see export-file.ts) instead of returning it for stdout. */
   readonly output?: string;
   /** `-n`: with `output`, write nothing. */
   readonly dryRun?: boolean;
@@ -59,12 +58,7 @@ export async function exportSecrets(session: FnoxSession, options: ExportOptions
   const keys = entries.map(([key]) => key);
   if (!options.output || options.dryRun) return { text, keys, format };
   const { resolve } = await import('node:path');
-  const { writeFileSync } = await import('node:fs');
   const path = resolve(session.cwd, options.output);
-  try {
-    writeFileSync(path, text, { mode: 0o600 });
-  } catch (error) {
-    throw new FnoxError('io', `Failed to write export file: ${path}`, { cause: error });
-  }
+  (await import('./export-file.js')).writeExportFile(path, text);
   return { text, keys, format, written: path };
 }
