@@ -27,7 +27,7 @@ export function staleKeys(providerName: string, keyId: string): StaleKeys {
       const groups = [...byKey].map(([arn, secrets]) => `${[...secrets].sort().join(', ')} ${secrets.size === 1 ? 'is' : 'are'} still encrypted with KMS key '${arn}'`);
       byKey.clear();
       return (
-        `AWS KMS provider '${providerName}': ${groups.join('; ')}, not key_id '${keyId}' ` +
+        `Warning: AWS KMS provider '${providerName}': ${groups.join('; ')}, not key_id '${keyId}' ` +
         `(decrypted with the key named in the ciphertext). Re-encrypt under the current key with: fnox reencrypt --provider ${providerName}`
       );
     },

@@ -100,7 +100,7 @@ describe('aws-kms against the emulator with the real SDK', () => {
     expect(ctx.warnings).toEqual([]);
     await reader.dispose!();
     expect(ctx.warnings).toEqual([
-      `AWS KMS provider 'kms': A, B, C, COPY_OF_A are still encrypted with KMS key '${old!.arn}', not key_id '${fx.alias}' ` +
+      `Warning: AWS KMS provider 'kms': A, B, C, COPY_OF_A are still encrypted with KMS key '${old!.arn}', not key_id '${fx.alias}' ` +
         '(decrypted with the key named in the ciphertext). Re-encrypt under the current key with: fnox reencrypt --provider kms',
     ]);
   });
