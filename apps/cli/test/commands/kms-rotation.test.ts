@@ -167,6 +167,15 @@ echo "$OLD" > old-key
     expect(stale.stderr).toContain(`API_KEY is still encrypted with KMS key '${oldKey!.arn}', not key_id '${newKey!.arn}'`);
     expect(stale.stderr).toContain('fnox reencrypt --provider kms');
 
+    // A batch (exec/export/hook: getMany) warns once for all of them.
+    const exported = await box.run(['export', '-P', 'staging', '-f', 'env'], { cwd: appDir, env: awsEnv });
+    expect(exported.code, exported.stderr).toBe(0);
+    for (const value of Object.values(values)) expect(exported.stdout).toContain(value);
+    expect(exported.stderr).toBe(
+      `Warning: AWS KMS provider 'kms': API_KEY, DATABASE_URL, STAGING_TOKEN are still encrypted with KMS key '${oldKey!.arn}', not key_id '${newKey!.arn}' ` +
+        '(decrypted with the key named in the ciphertext). Re-encrypt under the current key with: fnox reencrypt --provider kms\n',
+    );
+
     const dry = await box.run(['reencrypt', '--provider', 'kms', '-P', 'staging', '--dry-run'], { cwd: appDir, env: awsEnv });
     expect(dry.stdout).toBe('[dry-run] Would re-encrypt 3 secrets in profile staging:\n  DATABASE_URL (kms)\n  API_KEY (kms)\n  STAGING_TOKEN (kms)\n');
 
