@@ -54,11 +54,7 @@ export function passError(call: PassCall, stderr: string, facts: PassFacts): Pro
       hint: 'Install GnuPG (apt install gnupg, brew install gnupg)',
     });
   }
-  if (!facts.initialised || NOT_INITIALISED.test(stderr)) {
-    return new ProviderError('config', `password-store: the store ${call.storeDir} is not initialised`, {
-      hint: `Run: PASSWORD_STORE_DIR='${call.storeDir}' pass init <gpg-key-id> (or set store_dir of provider '${call.providerName}' to your store)`,
-    });
-  }
+  if (!facts.initialised || NOT_INITIALISED.test(stderr)) return notInitialised(call);
   if (NOT_IN_STORE.test(stderr)) {
     return new ProviderError('not-found', `password-store: entry '${call.entry ?? ''}' not found in ${call.storeDir}`, {
       hint: `Check the name (the prefix of provider '${call.providerName}' + the value), or create it with \`fnox set\` or \`pass insert\``,
@@ -86,6 +82,13 @@ export function passError(call: PassCall, stderr: string, facts: PassFacts): Pro
   }
   return new ProviderError('api', `password-store: pass ${call.operation} failed for ${subject}: ${reason}`, {
     hint: `Run pass ${call.operation}${call.entry === undefined ? '' : ` '${call.entry}'`} yourself to see the whole error`,
+  });
+}
+
+/** The store has no `.gpg-id`: `pass init` never ran there. */
+export function notInitialised(call: PassCall): ProviderError {
+  return new ProviderError('config', `password-store: the store ${call.storeDir} is not initialised`, {
+    hint: `Run: PASSWORD_STORE_DIR='${call.storeDir}' pass init <gpg-key-id> (or set store_dir of provider '${call.providerName}' to your store)`,
   });
 }
 

@@ -8,7 +8,7 @@ import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ProviderError, type ProviderContext, type ProviderInstance } from '@fnox/contract';
 import type { PasswordStoreConfig } from './config.js';
-import { NO_SECRET_KEY, passError, spawnError, type PassCall } from './errors.js';
+import { NO_SECRET_KEY, notInitialised, passError, spawnError, type PassCall } from './errors.js';
 import { secretKeyPresent } from './gpg-diagnose.js';
 import { PassSpawnError, runPass, type PassOutput } from './run-pass.js';
 import { passSettings } from './store-env.js';
@@ -109,9 +109,11 @@ export function createPasswordStoreInstance(config: PasswordStoreConfig, ctx: Pr
       }
     },
 
-    // What upstream's connection test does: `pass ls` fails on a store that is not initialised.
+    // Upstream's connection test (`pass ls`), plus what `pass ls` misses: an existing folder
+    // that `pass init` never ran in.
     async check() {
       await pass(call('ls'), ['ls']);
+      if (!existsSync(join(settings.storeDir, '.gpg-id'))) throw notInitialised(call('ls'));
     },
   };
 }

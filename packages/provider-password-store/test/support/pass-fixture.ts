@@ -27,8 +27,12 @@ export const HAVE_PASS = spawnSync('pass', ['version'], { stdio: 'ignore' }).sta
 
 function generateKey(gnupgHome: string, email: string, passphrase?: string): void {
   mkdirSync(gnupgHome, { recursive: true, mode: 0o700 });
+  // Never look a recipient up on the network (WKD, keyservers): tests send traffic nowhere.
+  writeFileSync(join(gnupgHome, 'gpg.conf'), 'auto-key-locate local\nno-auto-key-retrieve\n');
+  // A fixed, small s2k count: calibrating it for a passphrase-protected key takes ~10 s here.
+  writeFileSync(join(gnupgHome, 'gpg-agent.conf'), 's2k-count 65536\n');
   const params = [
-    passphrase === undefined ? '%no-protection' : `Passphrase: ${passphrase}`,
+    ...(passphrase === undefined ? ['%no-protection'] : []),
     'Key-Type: EDDSA',
     'Key-Curve: ed25519',
     'Subkey-Type: ECDH',
@@ -36,6 +40,7 @@ function generateKey(gnupgHome: string, email: string, passphrase?: string): voi
     'Name-Real: fnox test',
     `Name-Email: ${email}`,
     'Expire-Date: 0',
+    ...(passphrase === undefined ? [] : [`Passphrase: ${passphrase}`]),
     '%commit',
     '',
   ].join('\n');
