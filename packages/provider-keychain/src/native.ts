@@ -19,6 +19,8 @@ export interface KeyringModule {
 export function platformName(): string {
   let libc = '';
   if (process.platform === 'linux') {
+    // No network section in the report (Node >= 20.13 honours this; older ones ignore it).
+    if (process.report) (process.report as { excludeNetwork?: boolean }).excludeNetwork = true;
     const report = process.report?.getReport() as { header?: { glibcVersionRuntime?: string } } | undefined;
     libc = report?.header?.glibcVersionRuntime ? '-gnu' : '-musl';
   }
