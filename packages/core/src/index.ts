@@ -189,4 +189,3 @@ export { compileIgnoreGlobs, globSource, isIgnored, parseIgnoreFile, type RuleSe
 export { SKIPPED_DIRS, walkFiles } from './ops/scan/walker.js';
 export { affectedPaths, MAX_SCAN_FILE_SIZE, scanDirectory, type ScanOptions, type ScanReport } from './ops/scan/scan.js';
 export { ageIdentitySources, doctor, type DoctorReport, type IdentitySource, type ProviderHealth } from './ops/doctor.js';
-export { escapeControls, hasControls, type EscapeControlsOptions } from './format/terminal-text.js';

@@ -100,7 +100,7 @@ export interface PartialConfig {
 export function readPartialConfig(path: string): PartialConfig {
   let doc: Record<string, unknown>;
   try {
-    let text = readFileSync(path, 'utf8');
+    let text = readInputText(path, { label: 'configuration file', code: 'config_read_failed' });
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     doc = parseToml(text, path);
   } catch {
