@@ -8,7 +8,9 @@ import type { Handler } from './types.js';
 export const hookEnvHandler: Handler = async ({ session }, { flags }) => {
   const shell = typeof flags.shell === 'string' ? flags.shell : undefined;
   const ttyColumns = process.stderr.isTTY ? process.stderr.columns : undefined;
-  const result = await hookEnv(await session(), { shell, ttyColumns });
+  const result = await hookEnv(await session(), { shell, ttyColumns, fingerprint: flags.fingerprint === true });
   if (result.stderr) process.stderr.write(result.stderr);
   process.stdout.write(result.stdout);
+  // A provider past the hook's deadline may still hold the event loop: the prompt must not wait for it.
+  if (result.timedOut) process.exit(0);
 };

@@ -64,9 +64,9 @@ describe('fnox hook-env', () => {
   });
 
   it('rejects an unsupported shell with exit 1', async () => {
-    const result = await box.run(['hook-env', '-s', 'nu']);
+    const result = await box.run(['hook-env', '-s', 'tcsh']);
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain('unsupported shell: nu');
+    expect(result.stderr).toContain('unsupported shell: tcsh');
   });
 });
 

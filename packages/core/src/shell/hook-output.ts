@@ -1,8 +1,9 @@
 /**
- * The text hook-env prints: set/unset lines, `__FNOX_SESSION`, then the prompt hook's
- * fingerprint — the watched paths split into absent and present, the stamp directory, and two
- * lines the shell evaluates itself (`$PWD`, and the text of its exported FNOX_* variables after
- * this very eval), so the next prompt can compare without starting a process.
+ * The text hook-env prints: set/unset lines and `__FNOX_SESSION` (nu: one JSON object), then —
+ * only when the activated prompt hook asks for it — the fingerprint: the watched paths split into
+ * absent and present, the stamp directory, and two lines the shell evaluates itself (`$PWD`, and
+ * the text of its exported FNOX_* variables after this very eval, built by `__fnox_env_text`,
+ * which only the activation defines), so the next prompt can compare without starting a process.
  */
 import type { WatchedFile } from './fingerprint.js';
 import { exportLine, listAssignLine, scalarAssignLine, unsetLine } from './quote.js';
@@ -28,11 +29,17 @@ export function changeLines(
   shell: ShellName,
   sets: readonly (readonly [string, string])[],
   unsets: readonly string[],
-  session: string,
+  session: string | undefined,
 ): string {
+  if (shell === 'nu') {
+    // The shape upstream's nu hook applies: `load-env` for set, `hide-env` for unset.
+    const set = Object.fromEntries(sets.map(([key, value]) => [key, value.replaceAll('\0', '')]));
+    if (session !== undefined) set.__FNOX_SESSION = session;
+    return `${JSON.stringify({ set, unset: unsets })}\n`;
+  }
   let out = '';
   for (const [key, value] of sets) out += exportLine(shell, key, value);
   for (const key of unsets) out += unsetLine(shell, key);
-  out += exportLine(shell, '__FNOX_SESSION', session);
+  if (session !== undefined) out += exportLine(shell, '__FNOX_SESSION', session);
   return out;
 }

@@ -46,8 +46,8 @@ function applyInBash(output: string, env: NodeJS.ProcessEnv, cwd = project): Nod
   return out;
 }
 
-async function run(env: NodeJS.ProcessEnv, cwd = project) {
-  const result = await hookEnv(createSession({ cwd, env, log: logger }), { shell: 'bash' });
+async function run(env: NodeJS.ProcessEnv, cwd = project, fingerprint = true) {
+  const result = await hookEnv(createSession({ cwd, env, log: logger }), { shell: 'bash', fingerprint });
   return { ...result, env: applyInBash(result.stdout, env, cwd) };
 }
 
@@ -57,7 +57,7 @@ describe('hookEnv', () => {
     const first = await run(baseEnv());
     expect(first.env.A).toBe('a');
     expect(first.env.B).toBeUndefined();
-    expect(first.stderr).toBe('fnox: +1 A\n');
+    expect(first.stderr).toBe('fnox: +1 A from fnox.toml\n');
     const second = await run(first.env);
     expect(second.stdout).not.toMatch(/^export /m);
     expect(second.stdout).toContain('__fnox_fp_present=( ');
@@ -90,12 +90,37 @@ describe('hookEnv', () => {
     expect(second.env.X).toBeUndefined();
   });
 
-  it('an FNOX_* secret does not make every prompt reload', async () => {
-    writeFileSync(join(project, 'fnox.toml'), '[secrets]\nFNOX_TOKEN = { default = "t" }\n');
-    const first = await run(baseEnv());
-    expect(first.env.FNOX_TOKEN).toBe('t');
+  it('an FNOX_* secret is never exported and does not make every prompt reload', async () => {
+    writeFileSync(join(project, 'fnox.toml'), '[secrets]\nFNOX_TOKEN = { default = "t" }\nA = { default = "a" }\n');
+    const first = await run({ ...baseEnv(), FNOX_ALLOW_ENV_NAMES: 'FNOX_TOKEN,FNOX_*' });
+    expect([first.env.FNOX_TOKEN, first.env.A]).toEqual([undefined, 'a']);
+    expect(first.stderr).toContain("fnox: secret 'FNOX_TOKEN' is not exported: FNOX_* variables configure fnox itself");
     const second = await run(first.env);
     expect(second.stdout).not.toMatch(/^export /m);
+  });
+
+  it('standalone output: no fingerprint lines, and nothing at all when nothing changed', async () => {
+    writeFileSync(join(project, 'fnox.toml'), '[secrets]\nA = { default = "a" }\n');
+    const first = await run(baseEnv(), project, false);
+    expect(first.stdout).not.toContain('__fnox');
+    expect(first.env.A).toBe('a');
+    const second = await run(first.env, project, false);
+    expect(second.stdout).toBe('');
+    expect(readdirSync(tmp)).toEqual([]); // no stamp directory for a standalone run
+  });
+
+  it('leaving restores the values it replaced, exactly, and leaves unset what was unset', async () => {
+    writeFileSync(join(project, 'fnox.toml'), '[secrets]\nDATABASE_URL = { default = "fnox-db" }\nNEW = { default = "n" }\nEMPTY = { default = "e" }\n');
+    const user = { ...baseEnv(), DATABASE_URL: "postgres://me@localhost/my db'x", EMPTY: '' };
+    const inside = await run(user);
+    expect([inside.env.DATABASE_URL, inside.env.NEW, inside.env.EMPTY]).toEqual(['fnox-db', 'n', 'e']);
+    expect(inside.env.__FNOX_SESSION).not.toContain('fnox-db');
+    const left = await run(inside.env, root);
+    expect([left.env.DATABASE_URL, left.env.NEW, left.env.EMPTY]).toEqual([user.DATABASE_URL, undefined, '']);
+    // A value the user changed while inside is theirs: not restored, not unset.
+    const again = await run(left.env);
+    const changed = await run({ ...again.env, DATABASE_URL: 'mine-now' }, root);
+    expect(changed.env.DATABASE_URL).toBe('mine-now');
   });
 
   it('as_file: a private fnox-hook-* file per value, replaced on change, deleted by deactivate', async () => {
