@@ -60,6 +60,7 @@ export function deactivate(env: NodeJS.ProcessEnv): string {
   }
   const release = diffSecrets(session, session.key ?? '', [], () => '', env);
   const sets = release.restores;
-  const unsets = [...release.unsets, ...(shell === 'nu' ? ['__FNOX_SESSION'] : [])];
+  // nu's wrapper applies JSON only: the session and FNOX_SHELL go through it too.
+  const unsets = [...release.unsets, ...(shell === 'nu' ? ['__FNOX_SESSION', 'FNOX_SHELL'] : [])];
   return changeLines(shell, sets, unsets, undefined) + teardown(shell);
 }

@@ -31,9 +31,10 @@ def --env --wrapped fnox [...rest] {
     let result = (do -i { ${run('...$rest')} } | complete)
     if ($result.stderr | is-not-empty) { print -e -n $result.stderr }
     if $result.exit_code != 0 { return }
-    if ($result.stdout | str trim | is-not-empty) { _fnox_apply $result.stdout }
     $env.config = ($env.config | upsert hooks.pre_prompt ($env.config.hooks.pre_prompt? | default [] | where {|hook| ($hook | describe) != "closure" or ((view source $hook) !~ "_fnox_hook") }))
-    hide-env -i FNOX_SHELL __FNOX_SESSION
+    # The JSON unsets FNOX_SHELL and __FNOX_SESSION too (a hide-env after calling another
+    # --env command from here is ignored by nu).
+    if ($result.stdout | str trim | is-not-empty) { _fnox_apply $result.stdout }
   } else {
     ${run('...$rest')}
   }
