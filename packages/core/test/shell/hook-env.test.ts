@@ -150,3 +150,49 @@ describe('hookEnv', () => {
     expect(() => deactivate({})).toThrow('fnox is not activated in this shell session.');
   });
 });
+
+describe('the hook deadline', () => {
+  const fixtures = new URL('../registry-fixtures/', import.meta.url);
+  /** A registry whose `counted` provider answers after `delayMs` (never, when undefined). */
+  async function registryAnswering(delayMs: number | undefined) {
+    const [{ createProviderRegistry }, { defineProvider, fieldsSchema }] = await Promise.all([import('../../src/index.js'), import('@fnox/contract')]);
+    const definition = defineProvider({
+      type: 'counted',
+      mode: 'read',
+      configSchema: fieldsSchema({ prefix: { kind: 'string', required: true } }),
+      create: () => ({
+        get: ({ value }: { value: string }) =>
+          new Promise<string>((resolve) => {
+            if (delayMs !== undefined) setTimeout(() => resolve(`got-${value}`), delayMs);
+          }),
+      }),
+    });
+    return createProviderRegistry({
+      plugins: [
+        {
+          name: 'fnox-provider-counted',
+          version: '1.0.0',
+          root: new URL('counted', fixtures).pathname,
+          type: 'user',
+          pjson: { fnox: { contract: 1, providers: { counted: { entry: './provider.js', mode: 'read' } } } },
+        },
+      ],
+      importModule: async () => ({ default: definition }),
+    });
+  }
+
+  it('a hanging provider keeps the previous environment and says so; FNOX_HOOK_TIMEOUT sets the deadline', async () => {
+    writeFileSync(join(project, 'fnox.toml'), '[providers.c]\ntype = "counted"\nprefix = "x"\n\n[secrets]\nA = { provider = "c", value = "v" }\n');
+    const env = { ...baseEnv(), FNOX_HOOK_TIMEOUT: '0.3', KEPT: 'previous' };
+    const started = Date.now();
+    const hung = await hookEnv(createSession({ cwd: project, env, log: logger, registry: await registryAnswering(undefined) }), { shell: 'bash' });
+    expect(Date.now() - started).toBeLessThan(3_000);
+    expect(hung.timedOut).toBe(true);
+    expect(hung.stdout).toBe('');
+    expect(hung.stderr).toContain('fnox: secrets not reloaded: loading took longer than 0.3s (FNOX_HOOK_TIMEOUT); keeping the previous environment');
+    // Positive control: a provider that answers within the deadline loads.
+    const answered = await hookEnv(createSession({ cwd: project, env, log: logger, registry: await registryAnswering(50) }), { shell: 'bash' });
+    expect(answered.timedOut).toBeUndefined();
+    expect(answered.stdout).toContain('export A=got-v\n');
+  });
+});
