@@ -6,9 +6,8 @@
  */
 import { chmodSync, existsSync, mkdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { sandbox, type Sandbox } from '../helpers/fnox.js';
-import { startShell, TEST_SHELLS, type ShellSession } from '../shell/driver.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { TEST_SHELLS, useShellFixture } from '../shell/driver.js';
 
 /** Payloads of the trust-boundary issue; each value, if exported, makes something observable happen. */
 function payloadToml(project: string): string {
@@ -49,52 +48,46 @@ function touchConfig(project: string): void {
 }
 
 describe.each(TEST_SHELLS)('%s', (shell) => {
-  let box: Sandbox;
-  let sh: ShellSession | undefined;
+  const fixture = useShellFixture();
   beforeEach(() => {
-    box = sandbox();
-    plantPayloads(box.project);
-  });
-  afterEach(async () => {
-    await sh?.stop();
-    box.cleanup();
+    plantPayloads(fixture.box.project);
   });
 
   it('a trusted config cannot export names that run code; a normal name still loads', { timeout: 300_000 }, async () => {
-    sh = await startShell(box, shell, { names: [...DANGEROUS, 'NORMAL_NAME'], env: { FNOX_TRUSTED_CONFIG_PATHS: box.home } });
+    const sh = await fixture.start(shell, { names: [...DANGEROUS, 'NORMAL_NAME'], env: { FNOX_TRUSTED_CONFIG_PATHS: fixture.box.home } });
     const before = await sh.step('');
-    const inside = await sh.step(`cd ${box.project}`);
+    const inside = await sh.step(`cd ${fixture.box.project}`);
     expect(inside.get('NORMAL_NAME')).toBe('normal-value');
     for (const name of DANGEROUS) expect(inside.get(name), name).toBe(before.get(name));
     await sh.step('ls >/dev/null');
-    touchConfig(box.project);
+    touchConfig(fixture.box.project);
     const reloaded = await sh.step('');
     expect(reloaded.get('NORMAL_NAME')).toBe('normal-value');
-    for (const payload of ['pwned-prompt', 'pwned-ls', 'pwned-node']) expect(existsSync(join(box.project, payload)), payload).toBe(false);
+    for (const payload of ['pwned-prompt', 'pwned-ls', 'pwned-node']) expect(existsSync(join(fixture.box.project, payload)), payload).toBe(false);
     expect(sh.screen()).toContain("fnox: secret 'NODE_OPTIONS' is not exported");
   });
 
   it('positive control: the user allows the names with FNOX_ALLOW_ENV_NAMES (never FNOX_*)', { timeout: 300_000 }, async () => {
-    sh = await startShell(box, shell, {
+    const sh = await fixture.start(shell, {
       names: [...DANGEROUS, 'NORMAL_NAME'],
-      env: { FNOX_TRUSTED_CONFIG_PATHS: box.home, FNOX_ALLOW_ENV_NAMES: ALLOWED.join(',') },
+      env: { FNOX_TRUSTED_CONFIG_PATHS: fixture.box.home, FNOX_ALLOW_ENV_NAMES: ALLOWED.join(',') },
     });
-    const inside = await sh.step(`cd ${box.project}`);
+    const inside = await sh.step(`cd ${fixture.box.project}`);
     expect(inside.get('NORMAL_NAME')).toBe('normal-value');
-    expect(inside.get('NODE_OPTIONS')).toBe(`--require ${box.project}/evil.cjs`);
-    expect(inside.get('GIT_SSH_COMMAND')).toBe(`/usr/bin/touch ${box.project}/pwned-git`);
-    expect(inside.get('HOME')).toBe(`${box.project}/evil-home`);
-    expect(inside.get('ZDOTDIR')).toBe(`${box.project}/zdot`);
-    expect([inside.get('BASH_ENV'), inside.get('ENV')]).toEqual([`${box.project}/evil.sh`, `${box.project}/evil.sh`]);
+    expect(inside.get('NODE_OPTIONS')).toBe(`--require ${fixture.box.project}/evil.cjs`);
+    expect(inside.get('GIT_SSH_COMMAND')).toBe(`/usr/bin/touch ${fixture.box.project}/pwned-git`);
+    expect(inside.get('HOME')).toBe(`${fixture.box.project}/evil-home`);
+    expect(inside.get('ZDOTDIR')).toBe(`${fixture.box.project}/zdot`);
+    expect([inside.get('BASH_ENV'), inside.get('ENV')]).toEqual([`${fixture.box.project}/evil.sh`, `${fixture.box.project}/evil.sh`]);
     expect(inside.get('PS1')).toBe('pwned$ ');
     // (fish joins a path variable with ':' in a quoted expansion too.)
-    expect(inside.get('PATH')!.split(':')[0]).toBe(`${box.project}/bin`);
+    expect(inside.get('PATH')!.split(':')[0]).toBe(`${fixture.box.project}/bin`);
     expect([inside.has('FNOX_TRUSTED_CONFIG_PATHS') && inside.get('FNOX_TRUSTED_CONFIG_PATHS') === '/', inside.get('FNOX_SHELL_OUTPUT')]).toEqual([false, undefined]);
     // Allowed, the payloads do run: the checks above would have seen them.
     await sh.step('ls >/dev/null');
-    touchConfig(box.project);
+    touchConfig(fixture.box.project);
     await sh.step('');
-    expect(existsSync(join(box.project, 'pwned-ls'))).toBe(true);
-    expect(existsSync(join(box.project, 'pwned-node'))).toBe(true);
+    expect(existsSync(join(fixture.box.project, 'pwned-ls'))).toBe(true);
+    expect(existsSync(join(fixture.box.project, 'pwned-node'))).toBe(true);
   });
 });

@@ -6,20 +6,17 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { sandbox, type Sandbox } from '../helpers/fnox.js';
-import { startShell, TEST_SHELLS, type ShellSession } from '../shell/driver.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { TEST_SHELLS, useShellFixture } from '../shell/driver.js';
 
 const USER_DB = `postgres://me:p@ss w'rd@localhost/app?x="1"&y=$HOME`;
 const NAMES = ['PATH', 'DATABASE_URL', 'EMPTY_BEFORE', 'UNSET_BEFORE'];
 
 describe.each(TEST_SHELLS)('%s', (shell) => {
-  let box: Sandbox;
-  let sh: ShellSession | undefined;
+  const fixture = useShellFixture();
   beforeEach(() => {
-    box = sandbox();
     writeFileSync(
-      join(box.project, 'fnox.toml'),
+      join(fixture.box.project, 'fnox.toml'),
       `[secrets]
 PATH = { default = "/opt/project/bin:/usr/bin:/bin" }
 DATABASE_URL = { default = "postgres://project-db" }
@@ -28,20 +25,16 @@ UNSET_BEFORE = { default = "now-set-too" }
 `,
     );
   });
-  afterEach(async () => {
-    await sh?.stop();
-    box.cleanup();
-  });
 
   it('cd out and deactivate give back exactly what the user had', { timeout: 300_000 }, async () => {
-    sh = await startShell(box, shell, {
+    const sh = await fixture.start(shell, {
       names: NAMES,
-      env: { FNOX_TRUSTED_CONFIG_PATHS: box.home, FNOX_ALLOW_ENV_NAMES: 'PATH', DATABASE_URL: USER_DB, EMPTY_BEFORE: '' },
+      env: { FNOX_TRUSTED_CONFIG_PATHS: fixture.box.home, FNOX_ALLOW_ENV_NAMES: 'PATH', DATABASE_URL: USER_DB, EMPTY_BEFORE: '' },
     });
     const before = await sh.step('');
     expect([before.get('DATABASE_URL'), before.get('EMPTY_BEFORE'), before.has('UNSET_BEFORE')]).toEqual([USER_DB, '', false]);
 
-    let inside = await sh.step(`cd ${box.project}`);
+    let inside = await sh.step(`cd ${fixture.box.project}`);
     const projectPath = '/opt/project/bin:/usr/bin:/bin'; // fish joins a path variable with ':' when quoted, too
     expect([inside.get('PATH'), inside.get('DATABASE_URL'), inside.get('EMPTY_BEFORE'), inside.get('UNSET_BEFORE')]).toEqual([
       projectPath,
@@ -50,12 +43,12 @@ UNSET_BEFORE = { default = "now-set-too" }
       'now-set-too',
     ]);
 
-    let outside = await sh.step(`cd ${box.home}`);
+    let outside = await sh.step(`cd ${fixture.box.home}`);
     for (const name of NAMES) expect(outside.get(name), name).toBe(before.get(name));
     expect(outside.has('UNSET_BEFORE')).toBe(false);
 
     // Back in, then deactivate: the same restore.
-    inside = await sh.step(`cd ${box.project}`);
+    inside = await sh.step(`cd ${fixture.box.project}`);
     expect(inside.get('DATABASE_URL')).toBe('postgres://project-db');
     const gone = await sh.step('fnox deactivate');
     expect(gone.has('HOOKED')).toBe(false);

@@ -6,9 +6,8 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { sandbox, type Sandbox } from '../helpers/fnox.js';
-import { startShell, TEST_SHELLS, type ShellSession } from '../shell/driver.js';
+import { describe, expect, it } from 'vitest';
+import { TEST_SHELLS, useShellFixture, type ShellSession } from '../shell/driver.js';
 
 const HARMLESS = Array.from({ length: 13 }, (_, i) => `HARMLESS_SETTING_${String(i).padStart(3, '0')}`);
 const UNUSUAL = ['http_proxy', 'npm_config_registry'];
@@ -23,20 +22,12 @@ function screenText(sh: ShellSession): string {
 }
 
 describe.each(TEST_SHELLS)('%s', (shell) => {
-  let box: Sandbox;
-  let sh: ShellSession | undefined;
-  beforeEach(() => {
-    box = sandbox();
-  });
-  afterEach(async () => {
-    await sh?.stop();
-    box.cleanup();
-  });
+  const fixture = useShellFixture();
 
   it('13 harmless names cannot hide 2 unusual ones; the file is named', { timeout: 300_000 }, async () => {
-    writeFileSync(join(box.project, 'fnox.toml'), toml([...HARMLESS, ...UNUSUAL]));
-    sh = await startShell(box, shell, { names: UNUSUAL, env: { FNOX_TRUSTED_CONFIG_PATHS: box.home, COLUMNS: '80' } });
-    const dump = await sh.step(`cd ${box.project}`);
+    writeFileSync(join(fixture.box.project, 'fnox.toml'), toml([...HARMLESS, ...UNUSUAL]));
+    const sh = await fixture.start(shell, { names: UNUSUAL, env: { FNOX_TRUSTED_CONFIG_PATHS: fixture.box.home } });
+    const dump = await sh.step(`cd ${fixture.box.project}`);
     expect(dump.get('http_proxy')).toBe('v'); // valid names: exported, and therefore shown
     const line = sh.screen().split('\n').find((l) => l.startsWith('fnox: +15'));
     expect(line, sh.screen()).toBeDefined();
@@ -47,9 +38,9 @@ describe.each(TEST_SHELLS)('%s', (shell) => {
   });
 
   it('positive control: only plain names are cut', { timeout: 300_000 }, async () => {
-    writeFileSync(join(box.project, 'fnox.toml'), toml(HARMLESS));
-    sh = await startShell(box, shell, { names: [], env: { FNOX_TRUSTED_CONFIG_PATHS: box.home } });
-    await sh.step(`cd ${box.project}`);
+    writeFileSync(join(fixture.box.project, 'fnox.toml'), toml(HARMLESS));
+    const sh = await fixture.start(shell, { names: [], env: { FNOX_TRUSTED_CONFIG_PATHS: fixture.box.home } });
+    await sh.step(`cd ${fixture.box.project}`);
     const line = sh.screen().split('\n').find((l) => l.startsWith('fnox: +13'));
     expect(line, sh.screen()).toMatch(/^fnox: \+13 HARMLESS_SETTING_000, .*, \.\.\. from fnox\.toml\s*$/);
     expect(line).not.toContain(HARMLESS[12]);
@@ -57,9 +48,9 @@ describe.each(TEST_SHELLS)('%s', (shell) => {
 
   it('a secret name of escape codes does not hide the summary', { timeout: 300_000 }, async () => {
     // ESC[2K + CR would erase the summary line if printed raw; ESC]0; would retitle the window.
-    writeFileSync(join(box.project, 'fnox.toml'), toml(['VISIBLE_NAME'], `"\\u001b[2K\\rFAKE\\u001b]0;x\\u0007" = { default = "v" }\n`));
-    sh = await startShell(box, shell, { names: ['VISIBLE_NAME'], env: { FNOX_TRUSTED_CONFIG_PATHS: box.home } });
-    const dump = await sh.step(`cd ${box.project}`);
+    writeFileSync(join(fixture.box.project, 'fnox.toml'), toml(['VISIBLE_NAME'], `"\\u001b[2K\\rFAKE\\u001b]0;x\\u0007" = { default = "v" }\n`));
+    const sh = await fixture.start(shell, { names: ['VISIBLE_NAME'], env: { FNOX_TRUSTED_CONFIG_PATHS: fixture.box.home } });
+    const dump = await sh.step(`cd ${fixture.box.project}`);
     expect(dump.get('VISIBLE_NAME')).toBe('v');
     const screen = screenText(sh);
     expect(screen).toContain('fnox: +1 VISIBLE_NAME from fnox.toml');
