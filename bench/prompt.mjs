@@ -67,8 +67,10 @@ try {
       return path;
     };
     const prelude = (path) => (shell === 'nu' ? `source ${act}; _fnox_apply (open --raw ${path})` : `source ${act}; source ${path}`);
-    // zsh's exit hook runs \`fnox deactivate\` (cleanup on exit): not part of a prompt, so drop it.
-    const epilogue = shell === 'zsh' ? '; add-zsh-hook -d zshexit _fnox_cleanup' : '';
+    // The exit cleanup (zsh: \`fnox deactivate\`; bash, fish: removing the stamp directory the saved
+    // state names) is not part of a prompt, and every case reuses that state: drop it.
+    const EPILOGUE = { zsh: '; add-zsh-hook -d zshexit _fnox_cleanup', bash: '; trap - EXIT', fish: '; functions -e __fnox_exit' };
+    const epilogue = EPILOGUE[shell] ?? '';
     const unchangedState = state('unchanged');
     const changedState = state('changed');
     const make = (name, script) => {

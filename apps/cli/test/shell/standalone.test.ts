@@ -110,6 +110,12 @@ describe('shell exit removes the stamp directory', () => {
     });
   }
 
+  it('a child bash leaves the stamp directory of its parent (it did not create it)', () => {
+    const child = `eval "$(${FNOX} activate bash)"; _fnox_hook; echo "child-own=\${__fnox_fp_own-none}"`;
+    const result = shell(['/usr/bin/bash', '--norc', '--noprofile', '-c', `eval "$(${FNOX} activate bash)"; _fnox_hook; /usr/bin/bash --norc --noprofile -c '${child}'; [[ -d $__fnox_fp_stamps ]] && echo survived`]);
+    expect(result.stdout).toBe('child-own=none\nsurvived\n');
+  });
+
   it('bash keeps an EXIT trap the user already had', () => {
     const result = shell(['/usr/bin/bash', '--norc', '--noprofile', '-c', `trap 'echo user-trap' EXIT; eval "$(${FNOX} activate bash)"; _fnox_hook; echo "$__fnox_fp_stamps"`]);
     const [stamps, trap] = result.stdout.trim().split('\n');

@@ -130,7 +130,10 @@ export async function hookEnv(session: FnoxSession, options: HookEnvOptions): Pr
   const tmp = old.tmp ?? tempDirFor(env);
   // Stamp files exist only for a prompt hook that compares them; a standalone run creates none.
   const stamps = fingerprint ? ensureStampDir(tmp, old.stamps) : old.stamps;
-  const fingerprintText = () => (fingerprint ? fingerprintLines(shell, watched, stamps) : '');
+  // A directory made by this run belongs to the shell evaluating it (removed when it exits); one
+  // inherited from a parent shell's session stays the parent's.
+  const created = fingerprint && stamps !== undefined && stamps !== old.stamps;
+  const fingerprintText = () => (fingerprint ? fingerprintLines(shell, watched, stamps, created) : '');
 
   const unchanged =
     old.key !== undefined && old.dir === cwd && sameFileStamps(old.files, files) && old.env === envFingerprint(key, env);

@@ -10,8 +10,11 @@ import { exportLine, listAssignLine, scalarAssignLine, unsetLine } from './quote
 import type { ShellName } from './shells.js';
 import { writeStamps } from './stamps.js';
 
-/** The fingerprint lines for `watched`; writes the stamp files first. */
-export function fingerprintLines(shell: ShellName, watched: readonly WatchedFile[], stampDir: string | undefined): string {
+/**
+ * The fingerprint lines for `watched`; writes the stamp files first. `ownStampDir`: the directory
+ * was created for this shell, which then removes it when it exits (`__fnox_fp_own`).
+ */
+export function fingerprintLines(shell: ShellName, watched: readonly WatchedFile[], stampDir: string | undefined, ownStampDir = false): string {
   const present = watched.filter((file) => file.mtimeNs !== undefined);
   const absent = watched.filter((file) => file.mtimeNs === undefined).map((file) => file.path);
   // Without stamps the check fails for every present file: hook-env then runs on each prompt (slow, still correct).
@@ -19,6 +22,7 @@ export function fingerprintLines(shell: ShellName, watched: readonly WatchedFile
   let out = listAssignLine(shell, '__fnox_fp_absent', absent);
   out += listAssignLine(shell, '__fnox_fp_present', present.map((file) => file.path));
   out += scalarAssignLine(shell, '__fnox_fp_stamps', stamped ? stampDir : '');
+  if (ownStampDir && stampDir !== undefined) out += scalarAssignLine(shell, '__fnox_fp_own', stampDir);
   if (shell === 'fish') out += 'set -g __fnox_fp_dir $PWD\n__fnox_env_text\nset -g __fnox_fp_env $__fnox_envtxt\n';
   else out += '__fnox_fp_dir=$PWD\n__fnox_env_text\n__fnox_fp_env=$__fnox_envtxt\n';
   return out;

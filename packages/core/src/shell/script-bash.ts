@@ -57,12 +57,13 @@ __fnox_unchanged() {
 `;
 
 /**
- * On exit, remove this shell's stamp directory (zsh runs `fnox deactivate` instead). Chained in
+ * On exit, remove the stamp directory made for this shell (`__fnox_fp_own`, never one inherited
+ * from a parent shell's session; zsh runs `fnox deactivate` instead). Chained in
  * front of an EXIT trap the user already has. Deactivation keeps the function (the trap may name
  * it); with the stamp variable unset it does nothing.
  */
 const EXIT_CLEANUP = `__fnox_exit() {
-  [[ \${__fnox_fp_stamps-} == */fnox-stamps-* ]] && command rm -rf -- "$__fnox_fp_stamps"
+  [[ \${__fnox_fp_own-} == */fnox-stamps-* ]] && command rm -rf -- "$__fnox_fp_own"
 }
 if [[ "$(trap -p EXIT)" != *__fnox_exit* ]]; then
   __fnox_exit_trap=$(trap -p EXIT)
@@ -94,7 +95,7 @@ ${EXIT_CLEANUP}`;
 }
 
 /** Names of the hook's bookkeeping variables (all shells). */
-export const HOOK_VARIABLES = ['__fnox_fp_absent', '__fnox_fp_present', '__fnox_fp_stamps', '__fnox_fp_dir', '__fnox_fp_env', '__fnox_envtxt'];
+export const HOOK_VARIABLES = ['__fnox_fp_absent', '__fnox_fp_present', '__fnox_fp_stamps', '__fnox_fp_own', '__fnox_fp_dir', '__fnox_fp_env', '__fnox_envtxt'];
 
 /** The shell part of `fnox deactivate` for bash (after the unset lines of the secrets). */
 export function bashTeardown(): string {

@@ -49,8 +49,8 @@ function __fnox_env_eval --on-event fish_prompt --description 'fnox: load the se
   __fnox_unchanged; and return
   ${q} hook-env -s fish --fingerprint | source
 end
-function __fnox_exit --on-event fish_exit --description 'fnox: remove the stamp directory'
-  string match -q -- '*/fnox-stamps-*' "$__fnox_fp_stamps"; and command rm -rf -- $__fnox_fp_stamps
+function __fnox_exit --on-event fish_exit --description 'fnox: remove the stamp directory made for this shell'
+  string match -q -- '*/fnox-stamps-*' "$__fnox_fp_own"; and command rm -rf -- $__fnox_fp_own
 end
 function __fnox_cd_hook --on-variable PWD --description 'fnox: reload secrets on cd'
   __fnox_env_eval
