@@ -57,13 +57,11 @@ describe('deactivate cleanup', () => {
   it('removes as_file files written before TMPDIR changed (bash)', () => {
     const other = join(box.home, 'other-tmp');
     mkdirSync(other);
-    const result = shell([
-      '/usr/bin/bash',
-      '--norc',
-      '--noprofile',
-      '-c',
-      `eval "$(${FNOX} activate bash)"; _fnox_hook; echo "$F"; export TMPDIR=${other}; fnox deactivate; echo "left=\${F-unset}"`,
-    ]);
+    // Written under TMPDIR spelled with a trailing slash, removed after TMPDIR moved elsewhere.
+    const result = shell(
+      ['/usr/bin/bash', '--norc', '--noprofile', '-c', `eval "$(${FNOX} activate bash)"; _fnox_hook; echo "$F"; export TMPDIR=${other}; fnox deactivate; echo "left=\${F-unset}"`],
+      { TMPDIR: `${join(box.home, 'tmp')}/` },
+    );
     const [file, left] = result.stdout.trim().split('\n');
     expect(file!.startsWith(join(box.home, 'tmp', 'fnox-hook-F-'))).toBe(true);
     expect(left).toBe('left=unset');
