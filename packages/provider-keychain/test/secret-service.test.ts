@@ -98,6 +98,9 @@ describe.skipIf(!HAVE_SECRET_SERVICE)('keychain with gnome-keyring on a private 
     const names: string[] = [];
     for await (const name of p.list!()) names.push(name);
     expect(names).toEqual(['A', 'B']);
+    const all: string[] = [];
+    for await (const name of (await instance({ service: 'fnox-list' })).list!()) all.push(name);
+    expect(all).toEqual(['outside-prefix', 'team/A', 'team/B']);
     await p.check!();
     expect(ss.secretTool(['lookup', 'service', 'fnox-list', 'username', '__fnox_test__']).code).not.toBe(0);
   });
