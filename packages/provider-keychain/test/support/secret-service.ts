@@ -36,7 +36,7 @@ exec gnome-keyring-daemon --foreground --unlock --components=secrets
  * The private bus's configuration: the session bus's, minus service activation (nothing but our
  * daemon may ever start on it) and with its socket inside the temp HOME.
  */
-const busConfig = (dir: string) => `<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
+export const busConfig = (dir: string): string => `<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
  "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
 <busconfig>
   <type>session</type>
