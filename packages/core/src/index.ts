@@ -1,3 +1,6 @@
+// Terminal text: every piece of config/provider text shown on a terminal goes through escapeControls
+export { escapeControls, hasControls, type EscapeControlsOptions } from './format/terminal-text.js';
+
 // Errors and the exit-code table
 export {
   ERROR_CODES,
@@ -58,6 +61,7 @@ export {
   type ProviderHandle,
 } from './resolve/provider-factory.js';
 export { findSimilar, formatSuggestions, jaroWinkler } from './resolve/suggest.js';
+export { editDistance } from './config/suggest-key.js';
 export { createResolver, type ResolvedValue, type Resolver, type ResolverOptions } from './resolve/resolver.js';
 export { GET_CONCURRENCY, PROVIDER_CONCURRENCY } from './resolve/batch.js';
 export { resolveDefaultProvider } from './resolve/default-provider.js';
@@ -185,4 +189,3 @@ export { compileIgnoreGlobs, globSource, isIgnored, parseIgnoreFile, type RuleSe
 export { SKIPPED_DIRS, walkFiles } from './ops/scan/walker.js';
 export { affectedPaths, MAX_SCAN_FILE_SIZE, scanDirectory, type ScanOptions, type ScanReport } from './ops/scan/scan.js';
 export { ageIdentitySources, doctor, type DoctorReport, type IdentitySource, type ProviderHealth } from './ops/doctor.js';
-export { escapeControls, hasControls, type EscapeControlsOptions } from './format/terminal-text.js';
