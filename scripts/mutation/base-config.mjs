@@ -4,6 +4,9 @@ import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
 
+// Instrumented code under two concurrent runners is several times slower than a normal test run.
+process.env.FNOX_TEST_TIMEOUT_MS ??= '120000';
+
 /** A package's Stryker config: mutate `mutate`, kill with the package's own vitest suite. */
 export function strykerConfig(mutate) {
   return {
