@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readSync, renameSync, unlinkSync, writeSync, readFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readFileSync, readSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { dirname, isAbsolute, join } from 'node:path';
@@ -41,8 +41,8 @@ function trusted(stats: { uid: number; mode: number }, uid: number): boolean {
 
 /** The cache directory, created 0700 if missing; undefined when it is not one we can trust. */
 function openDir(env: NodeJS.ProcessEnv, uid: number): string | undefined {
-  const dir = codeCacheDir(env);
   try {
+    const dir = codeCacheDir(env);
     mkdirSync(dir, { recursive: true, mode: 0o700 });
     const stats = lstatSync(dir);
     return stats.isDirectory() && trusted(stats, uid) ? dir : undefined;
