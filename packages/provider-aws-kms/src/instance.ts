@@ -12,7 +12,7 @@ import {
   type SecretOutcome,
   type SecretRequest,
 } from '@fnox/contract';
-import { awsSettings, DIAGNOSTICS, forEachLimit, sharedSignal } from '@fnox/aws-shared';
+import { awsSettings, diagnoseAws, DIAGNOSTICS, forEachLimit, sharedSignal } from '@fnox/aws-shared';
 import { decodeCiphertext, decodeUtf8, encodeCiphertext, MAX_PLAINTEXT_BYTES } from './ciphertext.js';
 import { lazyKmsClient } from './client.js';
 import type { KmsClientOverrides } from './overrides.js';
@@ -143,6 +143,10 @@ export function createKmsInstance(config: KmsConfig, ctx: ProviderContext, overr
           hint: 'Use a symmetric encryption key',
         });
       }
+    },
+
+    async diagnose() {
+      return diagnoseAws(settings, ctx.env);
     },
 
     async dispose() {
