@@ -11,7 +11,7 @@ import {
   type ProviderManifestReport,
 } from '@fnox/contract';
 import { FnoxError } from '../errors.js';
-import { INSTALLABLE_PROVIDERS, UPSTREAM_ONLY_TYPES } from './known-types.js';
+import { providerNotInstalled } from './catalog.js';
 
 /** The built-in providers, present in every index. */
 export const BUILTIN_PROVIDER_ENTRIES: readonly ProviderIndexEntry[] = [
@@ -70,23 +70,6 @@ export function withBuiltins(report: ProviderManifestReport): ProviderManifestRe
   return { providers, conflicts, warnings: report.warnings };
 }
 
-function notInstalled(type: string): FnoxError {
-  const installable = INSTALLABLE_PROVIDERS[type];
-  if (installable) {
-    return new FnoxError('provider_not_installed', `Provider type '${type}' is not installed`, {
-      hint: `Install it with: fnox plugins install ${installable.installName} (package ${installable.packageName})`,
-    });
-  }
-  if (UPSTREAM_ONLY_TYPES.has(type)) {
-    return new FnoxError('provider_unsupported', `Provider type '${type}' is not supported by this build`, {
-      hint: `Look for a plugin providing it (fnox-provider-${type}) and install it with: fnox plugins install fnox-provider-${type}`,
-    });
-  }
-  return new FnoxError('provider_not_installed', `Unknown provider type '${type}'`, {
-    hint: `Install a plugin that provides it, e.g.: fnox plugins install fnox-provider-${type}; \`fnox providers\` lists the installed types`,
-  });
-}
-
 async function importBuiltin(entry: string): Promise<unknown> {
   if (entry === 'builtin:plain') return import('./plain.js');
   throw new Error(`unknown builtin ${entry}`);
@@ -106,7 +89,7 @@ export function createProviderRegistry(options: ProviderRegistryOptions = {}): P
         const names = conflict.packages.map((p) => `${p.name} (${p.origin})`).join(' and ');
         throw new FnoxError('provider_conflict', `Provider type '${type}' is provided by more than one plugin: ${names}`);
       }
-      throw notInstalled(type);
+      throw providerNotInstalled(type);
     }
     let mod: unknown;
     try {
