@@ -183,3 +183,5 @@ export { SKIPPED_DIRS, walkFiles } from './ops/scan/walker.js';
 export { affectedPaths, MAX_SCAN_FILE_SIZE, scanDirectory, type ScanOptions, type ScanReport } from './ops/scan/scan.js';
 export { doctor, type DoctorReport, type ProviderHealth } from './ops/doctor.js';
 export { escapeControls, hasControls } from './format/terminal-text.js';
+export { configKeyTable, renderConfigKeyDocs } from './config/key-docs.js';
+export { CONFIG_KEYS, keysIn, type ConfigKey, type KeyKind, type KeyScope, type MergeRule } from './config/keys.js';
