@@ -53,10 +53,10 @@ export const ERROR_CODES = {
   provider_invalid_response: { exit: 1, diagnostic: 'fnox::provider::invalid_response', hint: 'The backend answered with something fnox cannot use.' },
   provider_api: { exit: 1, diagnostic: 'fnox::provider::api_error', hint: 'See the message for the backend error.' },
   // provider plugins (fnox plugins install/link, plugin discovery for the Node API)
-  doctor_providers_failed: { exit: 1, diagnostic: 'fnox::doctor::providers_failed', hint: 'Fix the providers marked ✗ above; `fnox provider test NAME` checks one.' },
   plugin_contract_unsupported: { exit: 1, diagnostic: 'fnox::plugin::contract_unsupported', hint: 'Install a version of the plugin built for a provider contract this fnox supports, or upgrade fnox.' },
   plugin_command_failed: { exit: 1, diagnostic: 'fnox::plugin::command_failed', hint: 'Run `fnox plugins` to see what is installed; --verbose shows npm output.' },
   // commands
+  doctor_providers_failed: { exit: 1, diagnostic: 'fnox::doctor::providers_failed', hint: 'Fix the providers marked ✗ above; `fnox provider test NAME` checks one.' },
   command_not_specified: { exit: 1, diagnostic: 'fnox::command::not_specified', hint: 'Give the command to run: fnox exec -- npm start' },
   command_failed: { exit: 1, diagnostic: 'fnox::command::failed', hint: 'Check that the command exists and is executable.' },
   editor_failed: { exit: 1, diagnostic: 'fnox::edit::editor_failed', hint: 'Nothing was written; fix the editor problem and run fnox edit again.' },
