@@ -155,4 +155,28 @@ describe('the open provider catalog', { timeout: 240_000 }, () => {
     );
     expect(existsSync(join(box.home, '.config', 'fnox', 'age.txt'))).toBe(false);
   });
+
+  it('the age key path is one resolver: set warns when no key exists, doctor names the same file, a key silences both', async () => {
+    const { ageKeyPair } = await import('../commands/admin-helpers.js');
+    const key = await ageKeyPair();
+    const project = join(box.project, 'age-project');
+    const { mkdirSync } = await import('node:fs');
+    mkdirSync(project);
+    writeFileSync(join(project, 'fnox.toml'), `root = true\n\n[providers.age]\ntype = "age"\nrecipients = ["${key.recipient}"]\n`);
+    const keyFile = join(box.home, '.config', 'fnox', 'age.txt');
+    const set = await box.run(['set', 'TOKEN', 'tok-1', '-p', 'age'], { env, cwd: project });
+    expect(set.code, set.stderr).toBe(0);
+    expect(set.stderr).toContain(`Warning: No age identity found (the default identity file ${keyFile} does not exist)`);
+    expect(set.stderr).toContain(`hint: Create one with: age-keygen -o ${keyFile}`);
+    const doctor = await box.run(['doctor'], { env, cwd: project });
+    expect(doctor.stdout).toContain(`    → default identity file: ${keyFile} (missing) [used]\n`);
+    // With the key where doctor said, set is quiet and the value reads back.
+    mkdirSync(join(box.home, '.config', 'fnox'), { recursive: true });
+    writeFileSync(keyFile, `${key.identity}\n`, { mode: 0o600 });
+    const quiet = await box.run(['set', 'TOKEN', 'tok-2', '-p', 'age'], { env, cwd: project });
+    expect(quiet).toMatchObject({ code: 0, stderr: '' });
+    expect(await box.run(['get', 'TOKEN'], { env, cwd: project })).toMatchObject({ code: 0, stdout: 'tok-2\n' });
+    const found = await box.run(['doctor'], { env, cwd: project });
+    expect(found.stdout).toContain(`    → default identity file: ${keyFile} (found) [used]\n`);
+  });
 });
