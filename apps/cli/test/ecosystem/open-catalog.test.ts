@@ -54,6 +54,15 @@ afterAll(async () => {
 
 const fnox = (args: string[]) => box.run(args, { env, timeoutMs: 120_000 });
 
+/** Answer each [question, answer] once the question is on screen, then wait for the end. */
+async function converse(run: PtyRun, steps: readonly (readonly [RegExp, string])[]): Promise<{ code: number }> {
+  for (const [question, answer] of steps) {
+    await run.waitForPrompt(question);
+    run.answer(answer);
+  }
+  return run.exit();
+}
+
 describe('the open provider catalog', { timeout: 240_000 }, () => {
   it('provider add: a linked third-party type and aws-sm get templates from their own fields', async () => {
     const local = await fnox(['provider', 'add', 'local', 'env-file']);
@@ -113,11 +122,7 @@ describe('the open provider catalog', { timeout: 240_000 }, () => {
       [/Provider name \[local\]:$/, 'dotenv'],
       [/Add an example secret\? \[y\/N\]:$/, ''],
     ];
-    for (const [question, answer] of steps) {
-      await pty.waitForPrompt(question);
-      pty.answer(answer);
-    }
-    const { code } = await pty.exit();
+    const { code } = await converse(pty, steps);
     const screen = pty.screen();
     expect(code, screen).toBe(0);
     expect(screen).toMatch(/Provider category:\n(.|\n)*Local \(age, env-file, plain\)/);
@@ -140,11 +145,7 @@ describe('the open provider catalog', { timeout: 240_000 }, () => {
       [/Provider name \[sm\]:$/, ''],
       [/Add an example secret\? \[y\/N\]:$/, ''],
     ];
-    for (const [question, answer] of steps) {
-      await pty.waitForPrompt(question);
-      pty.answer(answer);
-    }
-    const { code } = await pty.exit();
+    const { code } = await converse(pty, steps);
     const screen = pty.screen();
     expect(code, screen).toBe(0);
     expect(screen).toContain('Provider type: aws-sm - AWS Secrets Manager');
