@@ -41,3 +41,4 @@ export {
   type ProviderManifestReport,
   type ProviderOrigin,
 } from './manifest.js';
+export { BoundedReadError, MAX_INPUT_FILE_BYTES, readRegularFileSync, type BoundedReadRefusal } from './read-file.js';

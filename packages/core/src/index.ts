@@ -1,3 +1,6 @@
+// Terminal text: every piece of config/provider text shown on a terminal goes through escapeControls
+export { escapeControls, hasControls, type EscapeControlsOptions } from './format/terminal-text.js';
+
 // Errors and the exit-code table
 export {
   ERROR_CODES,
@@ -58,6 +61,7 @@ export {
   type ProviderHandle,
 } from './resolve/provider-factory.js';
 export { findSimilar, formatSuggestions, jaroWinkler } from './resolve/suggest.js';
+export { editDistance } from './config/suggest-key.js';
 export { createResolver, type ResolvedValue, type Resolver, type ResolverOptions } from './resolve/resolver.js';
 export { GET_CONCURRENCY, PROVIDER_CONCURRENCY } from './resolve/batch.js';
 export { resolveDefaultProvider } from './resolve/default-provider.js';
@@ -116,6 +120,7 @@ export { testInitProvider } from './ops/init-wizard-steps.js';
 export { setSecret, writeSecretEntry, type SetSecretOptions, type SetSecretResult } from './ops/set-secret.js';
 export { removeSecret, type RemoveSecretOptions, type RemoveSecretResult } from './ops/remove-secret.js';
 export { listProfiles, listSecrets, secretKind, type ProfileListing, type SecretList, type SecretListing } from './ops/list-secrets.js';
+export type { MissingProviderType } from './ops/missing-provider-types.js';
 export { promptHidden, readSecretInput, type SecretInput } from './ops/secret-input.js';
 export { assertSecretName, isValidSecretName } from './ops/secret-name.js';
 
@@ -182,6 +187,5 @@ export { compileIgnoreGlobs, globSource, isIgnored, parseIgnoreFile, type RuleSe
 export { SKIPPED_DIRS, walkFiles } from './ops/scan/walker.js';
 export { affectedPaths, MAX_SCAN_FILE_SIZE, scanDirectory, type ScanOptions, type ScanReport } from './ops/scan/scan.js';
 export { doctor, type DoctorReport, type ProviderHealth } from './ops/doctor.js';
-export { escapeControls, hasControls } from './format/terminal-text.js';
 export { configKeyTable, renderConfigKeyDocs } from './config/key-docs.js';
 export { CONFIG_KEYS, keysIn, type ConfigKey, type KeyKind, type KeyScope, type MergeRule } from './config/keys.js';

@@ -11,7 +11,7 @@ import {
   type ProviderManifestReport,
 } from '@fnox/contract';
 import { FnoxError } from '../errors.js';
-import { providerNotInstalled } from './catalog.js';
+import { providerNotInstalled, providerPackageFor } from './catalog.js';
 
 /** The built-in providers, present in every index. */
 export const BUILTIN_PROVIDER_ENTRIES: readonly ProviderIndexEntry[] = [
@@ -70,6 +70,40 @@ export function withBuiltins(report: ProviderManifestReport): ProviderManifestRe
   return { providers, conflicts, warnings: report.warnings };
 }
 
+/**
+ * Drop claims on a first-party type (age, aws-kms, aws-sm, keychain, password-store: the catalog's own rows) from any package but its own, in every
+ * discovery path (oclif plugins, the fast path, an app's dependencies): a plugin that calls
+ * itself `age` would otherwise receive the plaintext of `fnox set`.
+ */
+export function withoutImpostors(plugins: Iterable<PluginDescriptor>): { plugins: PluginDescriptor[]; warnings: string[] } {
+  const kept: PluginDescriptor[] = [];
+  const warnings: string[] = [];
+  for (const plugin of plugins) {
+    const field = plugin.pjson.fnox as { providers?: Record<string, unknown> } | undefined;
+    const claimed = field && typeof field === 'object' && field.providers && typeof field.providers === 'object' ? field.providers : undefined;
+    const stolen = Object.keys(claimed ?? {}).filter((type) => {
+      const owner = providerPackageFor(type);
+      return owner !== undefined && owner !== plugin.name;
+    });
+    if (stolen.length === 0) {
+      kept.push(plugin);
+      continue;
+    }
+    const providers = Object.fromEntries(Object.entries(claimed!).filter(([type]) => !stolen.includes(type)));
+    for (const type of stolen) {
+      warnings.push(`${plugin.name}: provider type '${type}' belongs to ${providerPackageFor(type)}; skipped`);
+    }
+    kept.push({ ...plugin, pjson: { ...plugin.pjson, fnox: { ...field, providers } } });
+  }
+  return { plugins: kept, warnings };
+}
+
+function readReport(plugins: Iterable<PluginDescriptor>): ProviderManifestReport {
+  const safe = withoutImpostors(plugins);
+  const report = readProviderManifests(safe.plugins);
+  return safe.warnings.length === 0 ? report : { ...report, warnings: [...safe.warnings, ...report.warnings] };
+}
+
 async function importBuiltin(entry: string): Promise<unknown> {
   if (entry === 'builtin:plain') return import('./plain.js');
   throw new Error(`unknown builtin ${entry}`);
@@ -77,7 +111,7 @@ async function importBuiltin(entry: string): Promise<unknown> {
 
 /** Create a registry over discovered provider manifests. Nothing is imported until {@link ProviderRegistry.load}. */
 export function createProviderRegistry(options: ProviderRegistryOptions = {}): ProviderRegistry {
-  const report = withBuiltins(options.report ?? readProviderManifests(options.plugins ?? []));
+  const report = withBuiltins(options.report ?? readReport(options.plugins ?? []));
   const importModule = options.importModule ?? ((url: string) => import(url));
   const loaded = new Map<string, Promise<BrandedProviderDefinition>>();
 
