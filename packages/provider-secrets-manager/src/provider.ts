@@ -11,5 +11,13 @@ export default defineProvider<SecretsManagerConfig>({
   mode: 'store',
   configSchema,
   authCommand: 'aws sso login',
+  setup: {
+    category: 'Cloud Secrets Manager',
+    defaultName: 'sm',
+    text: [
+      'AWS Secrets Manager stores the values remotely; fnox.toml holds only their names.',
+      'Needs AWS credentials (environment, ~/.aws, SSO or a role) allowed to read (and write) those secrets.',
+    ],
+  },
   create: (config, ctx) => createSecretsManagerInstance(config, ctx),
 });

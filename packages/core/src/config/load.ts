@@ -35,7 +35,7 @@ export interface LoadOptions {
 function importedLayers(config: FileConfig, env: NodeJS.ProcessEnv, strict: boolean): FileConfig[] {
   const dir = dirname(config.file);
   const out: FileConfig[] = [];
-  for (const entry of config.import) {
+  for (const entry of config.imports) {
     const path = importPath(entry, dir, env);
     if (!pathExists(path)) {
       if (!strict) continue;
