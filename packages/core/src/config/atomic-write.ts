@@ -9,9 +9,22 @@
  */
 import { closeSync, fsyncSync, mkdirSync, openSync, realpathSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import lockfile from 'proper-lockfile';
-import writeFileAtomic from 'write-file-atomic';
 import { FnoxError } from '../errors.js';
+
+type Libraries = { lockfile: typeof import('proper-lockfile'); writeFileAtomic: typeof import('write-file-atomic') };
+let libraries: Promise<Libraries> | undefined;
+
+/**
+ * The two libraries, imported on the first write: proper-lockfile installs exit handlers when it
+ * loads, which no read-only command should carry.
+ */
+function load(): Promise<Libraries> {
+  libraries ??= Promise.all([import('proper-lockfile'), import('write-file-atomic')]).then(([lockfile, writeFileAtomic]) => ({
+    lockfile: lockfile.default,
+    writeFileAtomic: writeFileAtomic.default,
+  }));
+  return libraries;
+}
 
 /** Options of {@link withFileLock}. */
 export interface LockOptions {
@@ -42,6 +55,7 @@ export function realTarget(file: string): string {
 
 /** Run `fn` while holding the lock on `file` (see module comment). */
 export async function withFileLock<T>(file: string, fn: () => Promise<T>, options: LockOptions = {}): Promise<T> {
+  const { lockfile } = await load();
   const target = realTarget(file);
   const lockPath = `${target}.lock`;
   const deadline = Date.now() + (options.timeoutMs ?? 20_000);
@@ -92,7 +106,8 @@ export function fsyncDirectory(dir: string): void {
 }
 
 /** Replace `file` with `content` atomically (see module comment); creates parent directories when asked. */
-export function atomicWriteFile(file: string, content: string, options: { createDir?: boolean } = {}): void {
+export async function atomicWriteFile(file: string, content: string, options: { createDir?: boolean } = {}): Promise<void> {
+  const { writeFileAtomic } = await load();
   if (options.createDir) mkdirSync(dirname(file), { recursive: true });
   const target = realTarget(file);
   try {
