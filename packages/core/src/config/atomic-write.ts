@@ -28,7 +28,7 @@ function load(): Promise<Libraries> {
 
 /** Options of {@link withFileLock}. */
 export interface LockOptions {
-  /** Give up after this long (ms); default 20 s. */
+  /** Give up after this long (ms); default 60 s (a lock left by a killed fnox alone takes 5 s to go stale). */
   readonly timeoutMs?: number;
 }
 
@@ -58,7 +58,7 @@ export async function withFileLock<T>(file: string, fn: () => Promise<T>, option
   const { lockfile } = await load();
   const target = realTarget(file);
   const lockPath = `${target}.lock`;
-  const deadline = Date.now() + (options.timeoutMs ?? 20_000);
+  const deadline = Date.now() + (options.timeoutMs ?? 60_000);
   let release: (() => Promise<void>) | undefined;
   for (let attempt = 0; release === undefined; attempt++) {
     try {
