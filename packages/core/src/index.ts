@@ -122,6 +122,7 @@ export { ageKeyFileText, testInitProvider, writeAgeKeyFile } from './ops/init-wi
 export { setSecret, writeSecretEntry, type SetSecretOptions, type SetSecretResult } from './ops/set-secret.js';
 export { removeSecret, type RemoveSecretOptions, type RemoveSecretResult } from './ops/remove-secret.js';
 export { listProfiles, listSecrets, secretKind, type ProfileListing, type SecretList, type SecretListing } from './ops/list-secrets.js';
+export type { MissingProviderType } from './ops/missing-provider-types.js';
 export { promptHidden, readSecretInput, type SecretInput } from './ops/secret-input.js';
 export { assertSecretName, isValidSecretName } from './ops/secret-name.js';
 

@@ -86,6 +86,30 @@ export function readConfigFile(path: string): FileConfig {
   }
 }
 
+/** What locating config files needs from one file: `root` and `import`, read leniently. */
+export interface PartialConfig {
+  readonly root: boolean;
+  readonly import: readonly string[];
+}
+
+/**
+ * Read only `root` and `import` of a file, never failing (as upstream's `config-files` does): an
+ * unreadable or invalid file, or one with other mistakes, still counts as found, with no imports
+ * and not root.
+ */
+export function readPartialConfig(path: string): PartialConfig {
+  let doc: Record<string, unknown>;
+  try {
+    let text = readInputText(path, { label: 'configuration file', code: 'config_read_failed' });
+    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    doc = parseToml(text, path);
+  } catch {
+    return { root: false, import: [] };
+  }
+  const imports = Array.isArray(doc.import) ? doc.import.filter((entry): entry is string => typeof entry === 'string') : [];
+  return { root: doc.root === true, import: imports };
+}
+
 /** Resolve a CLI path argument against the working directory. */
 export function resolveFromCwd(cwd: string, path: string): string {
   return resolve(cwd, path);

@@ -4,6 +4,7 @@ import { formatExport, rfc3339, type ExportFormat } from '../format/export-forma
 import { secretsFor } from '../resolve/env-mode.js';
 import { resolveSecrets } from '../resolve/resolver.js';
 import { tempDirFor, writeSecretFile } from '../resolve/temp-files.js';
+import { envNamePolicy } from '../security/env-names.js';
 import type { FnoxSession } from '../session.js';
 import { loadActiveConfig } from './active-config.js';
 
@@ -43,9 +44,16 @@ export async function exportSecrets(session: FnoxSession, options: ExportOptions
   const secrets = secretsFor(effective, options.all ? 'export-all' : 'export');
   const { values } = await resolveSecrets(session, effective, secrets);
   const dryRunToFile = Boolean(options.output && options.dryRun);
+  // Formats a shell or `env` file loader reads get only names that are safe to export there.
+  const policy = format === 'env' || format === 'shell' ? envNamePolicy(session.env) : undefined;
   const entries: [string, string][] = [];
   for (const [key, value] of values) {
     if (value === undefined) continue;
+    const refusal = policy?.refusal(key);
+    if (refusal) {
+      session.log.warn(policy!.warning(key, refusal));
+      continue;
+    }
     // A dry run writes nothing at all, temp files included.
     const asFile = secrets.get(key)?.config.as_file && !dryRunToFile;
     entries.push([key, asFile ? writeSecretFile(tempDirFor(session.env), 'fnox-export-', key, value) : value]);

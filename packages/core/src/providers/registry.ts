@@ -70,7 +70,8 @@ export function withBuiltins(report: ProviderManifestReport): ProviderManifestRe
   return { providers, conflicts, warnings: report.warnings };
 }
 
-function notInstalled(type: string): FnoxError {
+/** The error (and install hint) for a provider type no installed plugin provides. */
+export function providerNotInstalled(type: string): FnoxError {
   const installable = INSTALLABLE_PROVIDERS[type];
   if (installable) {
     return new FnoxError('provider_not_installed', `Provider type '${type}' is not installed`, {
@@ -140,7 +141,7 @@ export function createProviderRegistry(options: ProviderRegistryOptions = {}): P
         const names = conflict.packages.map((p) => `${p.name} (${p.origin})`).join(' and ');
         throw new FnoxError('provider_conflict', `Provider type '${type}' is provided by more than one plugin: ${names}`);
       }
-      throw notInstalled(type);
+      throw providerNotInstalled(type);
     }
     let mod: unknown;
     try {
