@@ -9,13 +9,26 @@
  */
 import { closeSync, fsyncSync, mkdirSync, openSync, realpathSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import lockfile from 'proper-lockfile';
-import writeFileAtomic from 'write-file-atomic';
 import { FnoxError } from '../errors.js';
+
+type Libraries = { lockfile: typeof import('proper-lockfile'); writeFileAtomic: typeof import('write-file-atomic') };
+let libraries: Promise<Libraries> | undefined;
+
+/**
+ * The two libraries, imported on the first write: proper-lockfile installs exit handlers when it
+ * loads, which no read-only command should carry.
+ */
+function load(): Promise<Libraries> {
+  libraries ??= Promise.all([import('proper-lockfile'), import('write-file-atomic')]).then(([lockfile, writeFileAtomic]) => ({
+    lockfile: lockfile.default,
+    writeFileAtomic: writeFileAtomic.default,
+  }));
+  return libraries;
+}
 
 /** Options of {@link withFileLock}. */
 export interface LockOptions {
-  /** Give up after this long (ms); default 20 s. */
+  /** Give up after this long (ms); default 60 s (a lock left by a killed fnox alone takes 5 s to go stale). */
   readonly timeoutMs?: number;
 }
 
@@ -42,9 +55,10 @@ export function realTarget(file: string): string {
 
 /** Run `fn` while holding the lock on `file` (see module comment). */
 export async function withFileLock<T>(file: string, fn: () => Promise<T>, options: LockOptions = {}): Promise<T> {
+  const { lockfile } = await load();
   const target = realTarget(file);
   const lockPath = `${target}.lock`;
-  const deadline = Date.now() + (options.timeoutMs ?? 20_000);
+  const deadline = Date.now() + (options.timeoutMs ?? 60_000);
   let release: (() => Promise<void>) | undefined;
   for (let attempt = 0; release === undefined; attempt++) {
     try {
@@ -92,7 +106,8 @@ export function fsyncDirectory(dir: string): void {
 }
 
 /** Replace `file` with `content` atomically (see module comment); creates parent directories when asked. */
-export function atomicWriteFile(file: string, content: string, options: { createDir?: boolean } = {}): void {
+export async function atomicWriteFile(file: string, content: string, options: { createDir?: boolean } = {}): Promise<void> {
+  const { writeFileAtomic } = await load();
   if (options.createDir) mkdirSync(dirname(file), { recursive: true });
   const target = realTarget(file);
   try {

@@ -189,7 +189,7 @@ export async function editConfig(session: FnoxSession, options: EditOptions = {}
     if (readFileSync(file, 'utf8') !== original) {
       throw new FnoxError('config_write_failed', `${file} changed on disk while it was being edited; nothing was written`, { hint: 'Run fnox edit again.' });
     }
-    if (final !== original) atomicWriteFile(file, final);
+    if (final !== original) await atomicWriteFile(file, final);
   });
   return { file, reencrypted, written: final !== original };
 }

@@ -66,7 +66,7 @@ export async function initConfig(session: FnoxSession, options: InitOptions = {}
     if (pathExists(file) && !options.force) {
       throw new FnoxError('config_exists', `Configuration file '${file}' already exists. Use --force to overwrite.`);
     }
-    atomicWriteFile(file, text);
+    await atomicWriteFile(file, text);
   });
   return { file, global: Boolean(options.global) };
 }

@@ -59,7 +59,7 @@ export async function addProvider(session: FnoxSession, options: { name: string;
         hint: `Pick another name, or remove it first with \`fnox provider remove ${options.name}\`.`,
       });
     }
-    atomicWriteFile(target.file, await addProviderToText(text, target.section, options.name, fields, target.file));
+    await atomicWriteFile(target.file, await addProviderToText(text, target.section, options.name, fields, target.file));
   });
   return { ...target, name: options.name, type: fields.type as string };
 }
@@ -74,7 +74,7 @@ export async function removeProvider(session: FnoxSession, options: { name: stri
     if (updated === undefined) {
       throw new FnoxError('config_invalid', `Provider '${options.name}' not found`, { hint: `Run \`fnox provider list\` to see the providers of ${target.file}.` });
     }
-    atomicWriteFile(target.file, updated);
+    await atomicWriteFile(target.file, updated);
   });
   return { ...target, name: options.name };
 }

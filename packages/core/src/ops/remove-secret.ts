@@ -59,7 +59,7 @@ export async function removeSecret(session: FnoxSession, options: RemoveSecretOp
   await withFileLock(target.file, async () => {
     const updated = await removeSecretFromText(read(), target.secretsSection, options.key, target.file);
     if (updated === undefined) throw notFound(options.key, target.profile, target.file);
-    atomicWriteFile(target.file, updated);
+    await atomicWriteFile(target.file, updated);
   });
   return result;
 }

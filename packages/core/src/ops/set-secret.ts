@@ -181,6 +181,6 @@ export async function writeSecretEntry(target: WriteTarget, key: string, entry: 
       }
     }
     const updated = await setSecretInText(text, target.secretsSection, key, entry, target.file);
-    atomicWriteFile(target.file, updated);
+    await atomicWriteFile(target.file, updated);
   });
 }

@@ -51,7 +51,7 @@ export async function writeEntries(writes: readonly EntryWrite[], options: { cre
       for (const { section, key, entry } of entries) text = await setSecretInText(text, section, key, entry, file);
       texts.set(file, text);
     }
-    for (const [file, text] of texts) atomicWriteFile(file, text);
+    for (const [file, text] of texts) await atomicWriteFile(file, text);
     return [...texts.keys()];
   });
 }
