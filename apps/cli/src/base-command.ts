@@ -12,6 +12,7 @@ import { debugRequested, isExitError, usageError } from './cli-errors.js';
 import { globalFlags } from './global-flags.js';
 import { globalOptionsFromFlags } from './global-options.js';
 import { providerPlugins } from './provider-index.js';
+import { colorsFor, errorStyle, paint, say, terminalLogger } from './terminal-style.js';
 
 /** Parsed flags of a command, global flags included. */
 export type FnoxFlags<T extends typeof Command> = Interfaces.InferredFlags<(typeof FnoxCommand)['baseFlags'] & T['flags']>;
@@ -68,20 +69,26 @@ export abstract class FnoxCommand<T extends typeof Command> extends Command {
 
   /** The session every core operation takes, built once per command run. */
   protected async session(): Promise<FnoxSession> {
-    this.cachedSession ??= createSession({ options: this.globalOptions(), registry: this.providerRegistry() });
+    const options = this.globalOptions();
+    this.cachedSession ??= createSession({ options, registry: this.providerRegistry(), log: terminalLogger(Boolean(options.verbose)) });
     return this.cachedSession;
   }
 
   /** Write data to stdout (the only place data goes). */
   protected out(text: string): void {
-    process.stdout.write(text.endsWith('\n') || text === '' ? text : `${text}\n`);
+    process.stdout.write(paint(text.endsWith('\n') || text === '' ? text : `${text}\n`, colorsFor(process.stdout)));
+  }
+
+  /** Write fnox's own feedback (warnings, progress) to stderr. */
+  protected say(text: string): void {
+    say(text);
   }
 
   protected override async catch(error: Error): Promise<unknown> {
     if (isExitError(error)) throw error;
     const debug = debugRequested((this.flags as { debug?: boolean } | undefined)?.debug);
     const fnoxError = usageError(error, this.id) ?? toFnoxError(error);
-    process.stderr.write(renderError(fnoxError, { debug }));
+    process.stderr.write(renderError(fnoxError, { debug, style: errorStyle() }));
     return this.exit(fnoxError.exitCode);
   }
 }

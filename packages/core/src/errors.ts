@@ -85,6 +85,8 @@ export interface FnoxErrorOptions {
   readonly cause?: unknown;
   /** Further lines shown under the message (validation issues, per-secret failures, a TOML snippet). */
   readonly details?: readonly string[];
+  /** A more specific upstream diagnostic id than the code's (a provider's own, for example). */
+  readonly diagnostic?: string;
 }
 
 /**
@@ -95,6 +97,7 @@ export class FnoxError extends Error {
   readonly code: FnoxErrorCode;
   readonly hint: string;
   readonly details: readonly string[];
+  readonly #diagnostic: string | undefined;
 
   constructor(code: FnoxErrorCode, message: string, options: FnoxErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
@@ -102,6 +105,7 @@ export class FnoxError extends Error {
     this.code = code;
     this.hint = options.hint ?? ERROR_CODES[code].hint;
     this.details = options.details ?? [];
+    this.#diagnostic = options.diagnostic;
   }
 
   /** The process exit status for this error. */
@@ -111,7 +115,7 @@ export class FnoxError extends Error {
 
   /** Upstream fnox's diagnostic id for this kind of failure. */
   get diagnostic(): string {
-    return ERROR_CODES[this.code].diagnostic;
+    return this.#diagnostic ?? ERROR_CODES[this.code].diagnostic;
   }
 }
 
@@ -145,27 +149,49 @@ export function toFnoxError(error: unknown): FnoxError {
   if (isFnoxError(error)) return error;
   if (isProviderError(error)) {
     const code = PROVIDER_CODE_MAP[error.code] ?? 'provider_api';
-    return new FnoxError(code, error.message, { hint: error.hint ?? ERROR_CODES[code].hint, cause: error });
+    return new FnoxError(code, error.message, {
+      hint: error.hint ?? ERROR_CODES[code].hint,
+      cause: error,
+      ...(error.diagnostic ? { diagnostic: error.diagnostic } : {}),
+    });
   }
   return new FnoxError('internal', `unexpected error: ${error instanceof Error ? error.name : typeof error}`, { cause: error });
 }
 
+/**
+ * How {@link renderError} paints its words on a terminal. The CLI passes colours when stderr is a
+ * colour terminal; every function defaults to the text unchanged.
+ */
+export interface ErrorStyle {
+  /** The `error:` prefix. */
+  readonly error: (text: string) => string;
+  /** The `hint:` prefix. */
+  readonly hint: (text: string) => string;
+  /** The diagnostic id. */
+  readonly dim: (text: string) => string;
+}
+
+const PLAIN: ErrorStyle = { error: (t) => t, hint: (t) => t, dim: (t) => t };
+
 /** Options of {@link renderError}. */
 export interface RenderErrorOptions {
-  /** Print the diagnostic id, the cause chain and stacks. */
+  /** Print the cause chain and stacks. */
   readonly debug?: boolean;
+  /** Colours; plain text when absent. */
+  readonly style?: ErrorStyle;
 }
 
 /**
- * The one rendering of an error for a terminal: `error: <message>`, indented detail lines,
- * `hint: <hint>`; with `debug`, the code and the stacks of the cause chain. Returns the text
- * (ending in a newline) for stderr.
+ * The one rendering of an error for a terminal: `error: <message> (<diagnostic id>)`, indented
+ * detail lines, `hint: <hint>`; with `debug`, the code and the stacks of the cause chain. Returns
+ * the text (ending in a newline) for stderr.
  */
 export function renderError(error: unknown, options: RenderErrorOptions = {}): string {
   const fnoxError = toFnoxError(error);
-  const lines = [`error: ${fnoxError.message}`];
+  const style = options.style ?? PLAIN;
+  const lines = [`${style.error('error:')} ${fnoxError.message} ${style.dim(`(${fnoxError.diagnostic})`)}`];
   for (const detail of fnoxError.details) lines.push(`  ${detail}`);
-  if (fnoxError.hint) lines.push(`hint: ${fnoxError.hint.split('\n').join('\n      ')}`);
+  if (fnoxError.hint) lines.push(`${style.hint('hint:')} ${fnoxError.hint.split('\n').join('\n      ')}`);
   if (options.debug) {
     lines.push(`debug: code ${fnoxError.code} (${fnoxError.diagnostic}), exit ${fnoxError.exitCode}`);
     let current: unknown = fnoxError;

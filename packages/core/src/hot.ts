@@ -4,7 +4,7 @@
  * in these operations (bundlers tree-shake globally, so going through the full index would drag
  * every write command onto each prompt).
  */
-export { FnoxError, renderError, toFnoxError } from './errors.js';
+export { FnoxError, renderError, toFnoxError, type ErrorStyle } from './errors.js';
 export { createProviderRegistry } from './providers/registry.js';
 export { createSession, type FnoxSession, type GlobalOptions } from './session.js';
 export { getSecret } from './ops/get.js';

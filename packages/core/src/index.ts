@@ -5,6 +5,7 @@ export {
   FnoxError,
   isFnoxError,
   renderError,
+  type ErrorStyle,
   toFnoxError,
   type FnoxErrorCode,
   type FnoxErrorOptions,

@@ -22,7 +22,7 @@ export default class Check extends FnoxCommand<typeof Check> {
     const err: string[] = [];
     if (report.errors.length > 0) err.push(`Found ${report.errors.length} error(s):`, ...report.errors.map((e) => `  ${e}`));
     if (report.warnings.length > 0) err.push(`Found ${report.warnings.length} warning(s):`, ...report.warnings.map((w) => `  ${w}`));
-    if (err.length > 0) process.stderr.write(`${err.join('\n')}\n`);
+    if (err.length > 0) this.say(`${err.join('\n')}\n`);
     if (report.errors.length > 0) this.exit(1);
     this.out(report.warnings.length > 0 ? '✓ Configuration is OK (with warnings)' : '✓ Configuration is healthy');
   }

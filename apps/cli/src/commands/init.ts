@@ -58,18 +58,18 @@ export default class Init extends FnoxCommand<typeof Init> {
     const provider = result.init.provider;
     if (result.ageKey) {
       writeAgeKeyFile(result.ageKey.path, result.ageKey);
-      process.stderr.write(`✓ Saved a new age key to '${result.ageKey.path}' (keep it private and backed up)\n`);
+      this.say(`✓ Saved a new age key to '${result.ageKey.path}' (keep it private and backed up)\n`);
     }
     if (!provider || !result.offer) return;
     if (!result.offer.installed) {
-      process.stderr.write(
+      this.say(
         `Warning: provider type '${provider.type}' is not installed, so the connection was not tested. Install it with: fnox plugins install ${result.offer.installName}\n`,
       );
       return;
     }
-    process.stderr.write(`Testing the connection to '${provider.name}'...\n`);
+    this.say(`Testing the connection to '${provider.name}'...\n`);
     const problem = await testInitProvider(session, file, provider);
-    process.stderr.write(problem === undefined ? '✓ Connection successful\n' : `Warning: connection test failed: ${problem}\n`);
+    this.say(problem === undefined ? '✓ Connection successful\n' : `Warning: connection test failed: ${problem}\n`);
   }
 
   async run(): Promise<void> {

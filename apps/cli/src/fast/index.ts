@@ -6,6 +6,7 @@ import { globalOptionsFromFlags } from '../global-options.js';
 import type { Handler } from '../handlers/types.js';
 import { parseFast, type ManifestCommand } from './flags.js';
 import { loadModule } from './load-module.js';
+import { errorStyle, terminalLogger } from '../terminal-style.js';
 import { discoverPlugins } from './plugins.js';
 
 /** Commands the fast path serves, by id, with how to load their handler. */
@@ -56,14 +57,14 @@ export async function runFast(argv: readonly string[], cliRoot: string): Promise
     const status = await handler(
       {
         version: manifest.version,
-        session: async () => (session ??= createSession({ options, registry: createProviderRegistry({ plugins, importModule: loadModule }) })),
+        session: async () => (session ??= createSession({ options, registry: createProviderRegistry({ plugins, importModule: loadModule }), log: terminalLogger(Boolean(options.verbose)) })),
       },
       parsed,
     );
     if (status) process.exitCode = status;
   } catch (error) {
     const fnoxError = toFnoxError(error);
-    process.stderr.write(renderError(fnoxError, { debug }));
+    process.stderr.write(renderError(fnoxError, { debug, style: errorStyle() }));
     process.exitCode = fnoxError.exitCode;
   }
   return true;

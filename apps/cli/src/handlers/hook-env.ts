@@ -1,4 +1,5 @@
 import { hookEnv } from '@fnox/core/hot';
+import { colorsFor, paint } from '../terminal-style.js';
 import type { Handler } from './types.js';
 
 /**
@@ -9,6 +10,6 @@ export const hookEnvHandler: Handler = async ({ session }, { flags }) => {
   const shell = typeof flags.shell === 'string' ? flags.shell : undefined;
   const ttyColumns = process.stderr.isTTY ? process.stderr.columns : undefined;
   const result = await hookEnv(await session(), { shell, ttyColumns });
-  if (result.stderr) process.stderr.write(result.stderr);
+  if (result.stderr) process.stderr.write(paint(result.stderr, colorsFor(process.stderr)));
   process.stdout.write(result.stdout);
 };

@@ -55,7 +55,7 @@ export async function readSecretInput(session: FnoxSession, input: SecretInput):
     try {
       return readFileSync(path, 'utf8');
     } catch (error) {
-      throw new FnoxError('secret_file_read_failed', `Failed to read secret file: ${path}`, { cause: error });
+      throw new FnoxError('secret_file_read_failed', `Failed to read secret file: ${input.fromFile}`, { cause: error });
     }
   }
   if (input.value !== undefined) return input.value;
