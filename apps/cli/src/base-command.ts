@@ -1,7 +1,11 @@
 import { Command, type Interfaces } from '@oclif/core';
 import {
   createProviderRegistry,
+  confirmationLines,
   createSession,
+  FnoxError,
+  isYes,
+  readStdinLine,
   renderError,
   toFnoxError,
   type FnoxSession,
@@ -82,6 +86,19 @@ export abstract class FnoxCommand<T extends typeof Command> extends Command {
   /** Write fnox's own feedback (warnings, progress) to stderr. */
   protected say(text: string): void {
     say(text);
+  }
+
+  /**
+   * The `Continue? [y/N]` step of import, reencrypt and sync: true when the user answered yes.
+   * Without a terminal (or with --non-interactive) nobody can answer, so it fails (exit 1) with a
+   * hint naming --force / --yes instead of taking silence for "no".
+   */
+  protected async confirm(session: FnoxSession, heading: string, items: readonly string[], action: string): Promise<boolean> {
+    if (!session.stdinIsTTY || session.options.nonInteractive) {
+      throw new FnoxError('confirmation_required', `Not ${action} without confirmation: ${session.options.nonInteractive ? '--non-interactive is set' : 'stdin is not a terminal'}`);
+    }
+    this.out(confirmationLines(heading, items).join('\n'));
+    return isYes(await readStdinLine());
   }
 
   protected override async catch(error: Error): Promise<unknown> {

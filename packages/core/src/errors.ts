@@ -65,6 +65,8 @@ export const ERROR_CODES = {
   scan_secrets_found: { exit: 1, diagnostic: 'fnox::scan::secrets_found', hint: 'Move the values into fnox (`fnox set`), or add --ignore patterns for false positives.' },
   shell_unsupported: { exit: 1, diagnostic: 'fnox::config::error', hint: 'Supported shells: bash, zsh, fish.' },
   shell_not_activated: { exit: 1, diagnostic: 'fnox::config::error', hint: 'Run: eval "$(fnox activate bash)" (or zsh / fish) first.' },
+  confirmation_required: { exit: 1, diagnostic: 'fnox::confirmation_required', hint: 'Pass --force (or --yes) to go ahead without asking, or --dry-run to see what would change.' },
+  ci_unsupported: { exit: 1, diagnostic: 'fnox::config::error', hint: 'fnox ci-redact masks values with GitHub Actions workflow commands; on other CI systems, mask secrets in its settings.' },
   io: { exit: 1, diagnostic: 'fnox::io', hint: 'Check the path and its permissions.' },
   internal: { exit: 1, diagnostic: 'fnox::internal', hint: 'This is a bug in fnox; rerun with --debug and report it.' },
 } as const satisfies Record<string, { exit: number; diagnostic: string; hint: string }>;

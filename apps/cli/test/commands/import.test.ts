@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Sandbox } from '../helpers/fnox.js';
 import { ageKeyPair, bytes, configText, expectHelpOf } from './admin-helpers.js';
 import { project } from './secrets-helpers.js';
+import { startPty } from '../helpers/pty.js';
 
 let box: Sandbox;
 let env: Record<string, string>;
@@ -117,15 +118,48 @@ describe('fnox import', () => {
     expect(bytes(file)).toEqual(before);
   });
 
-  it('asks for confirmation when reading a file without --force; "n" writes nothing', async () => {
+  it('asks for confirmation on a terminal: "n" writes nothing, "yes" imports', async () => {
     writeFileSync(join(box.project, '.env'), 'A=1\n');
     const file = join(box.project, 'fnox.toml');
     const before = bytes(file);
-    const no = await box.run(['import', '-i', '.env', '-p', 'age'], { env, input: 'n\n' });
-    expect(no.stdout).toBe("\nReady to import 1 secrets into profile 'default':\n  A\n\nContinue? [y/N]\nImport cancelled\n");
+    const no = startPty(box, ['import', '-i', '.env', '-p', 'age'], env);
+    try {
+      await no.waitForOutput(/Continue\? \[y\/N\]\n$/);
+      no.answer('n');
+      const done = await no.exit();
+      expect(done.code).toBe(0);
+      expect(done.stdout).toBe("\nReady to import 1 secrets into profile 'default':\n  A\n\nContinue? [y/N]\nImport cancelled\n");
+    } finally {
+      no.stop();
+    }
     expect(bytes(file)).toEqual(before);
-    const yes = await box.run(['import', '-i', '.env', '-p', 'age'], { env, input: 'yes\n' });
-    expect(yes.stdout).toContain("✓ Imported 1 secrets into profile 'default' using provider 'age'");
+    const yes = startPty(box, ['import', '-i', '.env', '-p', 'age'], env);
+    try {
+      await yes.waitForOutput(/Continue\? \[y\/N\]\n$/);
+      yes.answer('yes');
+      const done = await yes.exit();
+      expect(done.stdout).toContain("✓ Imported 1 secrets into profile 'default' using provider 'age'");
+    } finally {
+      yes.stop();
+    }
+    expect(await get('A')).toBe('1\n');
+  });
+
+  it('without a terminal (or with --non-interactive) fails with exit 1 and names --force/--yes instead of asking', async () => {
+    writeFileSync(join(box.project, '.env'), 'A=1\n');
+    const file = join(box.project, 'fnox.toml');
+    const before = bytes(file);
+    for (const args of [['import', '-i', '.env', '-p', 'age'], ['--non-interactive', 'import', '-i', '.env', '-p', 'age']]) {
+      const piped = await box.run(args, { env, input: 'y\n' });
+      expect(piped.code).toBe(1);
+      expect(piped.stdout).not.toContain('Continue?');
+      expect(piped.stdout).not.toContain('cancelled');
+      expect(piped.stderr).toMatch(/^error: Not importing without confirmation: (stdin is not a terminal|--non-interactive is set) \(fnox::confirmation_required\)\n/);
+      expect(piped.stderr).toContain('hint: Pass --force (or --yes)');
+      expect(bytes(file)).toEqual(before);
+    }
+    const yes = await box.run(['import', '-i', '.env', '-p', 'age', '--yes'], { env });
+    expect(yes.code, yes.stderr).toBe(0);
     expect(await get('A')).toBe('1\n');
   });
 
