@@ -75,6 +75,7 @@ export { fishEscape, fishQuote, posixQuote, setEnvLine, unsetEnvLine, type Shell
 export { dotenvQuote, EXPORT_FORMATS, formatExport, rfc3339, type ExportData, type ExportFormat } from './format/export-formats.js';
 export { toYaml, yamlScalar } from './format/yaml.js';
 export { toToml, tomlKey, tomlString } from './format/toml-out.js';
+export { escapeControls, hasControls } from './format/terminal-text.js';
 
 // Config engine (config owner): discovery, layering, validation, write targets, format-preserving writes
 export { loadConfig, loadConfigSync, configFiles, type LoadOptions } from './config/load.js';
