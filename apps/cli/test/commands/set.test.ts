@@ -104,6 +104,23 @@ describe('fnox set', () => {
     expect(readFileSync(join(sub, 'fnox.toml'), 'utf8')).toBe('[secrets]\nDB= { provider = "pl", value = "child" }\n');
   });
 
+  it("in a child directory, a parent's default-only secret gets a local override (metadata copied, parent untouched)", async () => {
+    const { mkdirSync } = await import('node:fs');
+    writeFileSync(file, 'root = true\n\n[providers.pl]\ntype = "plain"\n\n[secrets]\nPARENT_SECRET = { default = "parent-value", description = "from the parent" }\n');
+    const parentBefore = read();
+    const child = join(box.project, 'child');
+    mkdirSync(child);
+    writeFileSync(join(child, 'fnox.toml'), '[secrets]\nCHILD_SECRET = { default = "original-child-value" }\n');
+    const result = await box.run(['set', 'PARENT_SECRET', 'updated-value'], { cwd: child });
+    expect(result).toMatchObject({ code: 0, stdout: '✓ Set secret PARENT_SECRET\n' });
+    expect(read()).toBe(parentBefore);
+    expect(readFileSync(join(child, 'fnox.toml'), 'utf8')).toBe(
+      '[secrets]\nCHILD_SECRET = { default = "original-child-value" }\nPARENT_SECRET= { provider = "pl", value = "updated-value", description = "from the parent", default = "parent-value" }\n',
+    );
+    expect((await box.run(['get', 'PARENT_SECRET'], { cwd: child })).stdout).toBe('updated-value\n');
+    expect((await box.run(['get', 'PARENT_SECRET'])).stdout).toBe('parent-value\n');
+  });
+
   it('accepts the alias s, and has help with an example', async () => {
     expect((await box.run(['s', 'ALIAS', 'x'])).code).toBe(0);
     await expectHelp(box, 'set');
