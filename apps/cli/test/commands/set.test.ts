@@ -37,6 +37,18 @@ describe('fnox set', () => {
     expect(read()).toBe(BASE.replace('DB = { provider = "pl", value = "old" } # keep?\n', 'DB = { provider = "pl", value = "old" } # keep?\nAPI_KEY= { provider = "pl", value = "abc" }\n'));
   });
 
+  it("rewrites only the entry it sets, byte for byte as upstream's toml_edit writer does", async () => {
+    // Upstream replaces the entry's inline table (value decor and trailing comment go with it) and
+    // sets the key's suffix to "" (`KEY= {`), for new and rewritten entries alike; entries it does
+    // not touch (such as `KEY = {` lines its whole-file rewrites produce) keep their bytes.
+    writeFileSync(file, 'root = true\n\n[providers.pl]\ntype = "pl"\n\n[secrets]\nA   =   { provider = "pl", value = "a" }  # c\n"B" = {provider="pl",value="b"}\nC = { provider = "pl", value = "c" }\n'.replace('type = "pl"', 'type = "plain"'));
+    expect((await box.run(['set', 'A', 'a2'])).code).toBe(0);
+    expect((await box.run(['set', 'B', 'b2'])).code).toBe(0);
+    expect(read()).toBe(
+      'root = true\n\n[providers.pl]\ntype = "plain"\n\n[secrets]\nA= { provider = "pl", value = "a2" }\n"B"= { provider = "pl", value = "b2" }\nC = { provider = "pl", value = "c" }\n',
+    );
+  });
+
   it('updates inline and table entries in place', async () => {
     expect((await box.run(['set', 'DB', 'new', '-d', 'Postgres'])).code).toBe(0);
     expect((await box.run(['set', 'TABLE', 'updated'])).code).toBe(0);
