@@ -16,6 +16,7 @@ import { debugRequested, isExitError, usageError } from './cli-errors.js';
 import { globalFlags } from './global-flags.js';
 import { globalOptionsFromFlags } from './global-options.js';
 import { providerPlugins } from './provider-index.js';
+import { terminalActivity } from './activity.js';
 import { colorsFor, errorStyle, paint, say, terminalLogger } from './terminal-style.js';
 
 /** Parsed flags of a command, global flags included. */
@@ -74,7 +75,13 @@ export abstract class FnoxCommand<T extends typeof Command> extends Command {
   /** The session every core operation takes, built once per command run. */
   protected async session(): Promise<FnoxSession> {
     const options = this.globalOptions();
-    this.cachedSession ??= createSession({ options, registry: this.providerRegistry(), log: terminalLogger(Boolean(options.verbose)) });
+    const activity = this.id === 'hook-env' ? undefined : terminalActivity();
+    this.cachedSession ??= createSession({
+      options,
+      registry: this.providerRegistry(),
+      log: terminalLogger(Boolean(options.verbose)),
+      ...(activity ? { activity } : {}),
+    });
     return this.cachedSession;
   }
 

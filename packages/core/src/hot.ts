@@ -6,7 +6,7 @@
  */
 export { FnoxError, renderError, toFnoxError, type ErrorStyle } from './errors.js';
 export { createProviderRegistry } from './providers/registry.js';
-export { createSession, type FnoxSession, type GlobalOptions } from './session.js';
+export { createSession, type ActivityReporter, type FnoxSession, type GlobalOptions } from './session.js';
 export { getSecret } from './ops/get.js';
 export { exportSecrets } from './ops/export.js';
 export type { ExportFormat } from './format/export-formats.js';

@@ -29,6 +29,7 @@ export {
   createSession,
   globalConfigDir,
   stderrLogger,
+  type ActivityReporter,
   type FnoxSession,
   type GlobalOptions,
   type Logger,

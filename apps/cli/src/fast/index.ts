@@ -6,6 +6,7 @@ import { globalOptionsFromFlags } from '../global-options.js';
 import type { Handler } from '../handlers/types.js';
 import { parseFast, type ManifestCommand } from './flags.js';
 import { loadModule } from './load-module.js';
+import { terminalActivity } from '../activity.js';
 import { errorStyle, terminalLogger } from '../terminal-style.js';
 import { discoverPlugins } from './plugins.js';
 
@@ -57,7 +58,16 @@ export async function runFast(argv: readonly string[], cliRoot: string): Promise
     const status = await handler(
       {
         version: manifest.version,
-        session: async () => (session ??= createSession({ options, registry: createProviderRegistry({ plugins, importModule: loadModule }), log: terminalLogger(Boolean(options.verbose)) })),
+        session: async () => {
+          // The shell hook never shows a spinner: it runs at every prompt and must stay quiet.
+          const activity = command.id === 'hook-env' ? undefined : terminalActivity();
+          return (session ??= createSession({
+            options,
+            registry: createProviderRegistry({ plugins, importModule: loadModule }),
+            log: terminalLogger(Boolean(options.verbose)),
+            ...(activity ? { activity } : {}),
+          }));
+        },
       },
       parsed,
     );
