@@ -142,6 +142,16 @@ const PROVIDER_CODE_MAP: Record<ProviderErrorCode, FnoxErrorCode> = {
   api: 'provider_api',
 };
 
+/** Provider codes whose diagnostic id is theirs alone: a ProviderError naming that id gets that code. */
+const CODE_BY_PROVIDER_DIAGNOSTIC: ReadonlyMap<string, FnoxErrorCode> = (() => {
+  const seen = new Map<string, FnoxErrorCode | null>();
+  for (const [code, info] of Object.entries(ERROR_CODES) as [FnoxErrorCode, (typeof ERROR_CODES)[FnoxErrorCode]][]) {
+    if (!code.startsWith('provider_')) continue;
+    seen.set(info.diagnostic, seen.has(info.diagnostic) ? null : code);
+  }
+  return new Map([...seen].filter((entry): entry is [string, FnoxErrorCode] => entry[1] !== null));
+})();
+
 /**
  * Turn anything thrown into a {@link FnoxError}: provider errors keep their message and hint and
  * get the matching code; unknown errors become `internal` with a generic message (their text
@@ -150,7 +160,7 @@ const PROVIDER_CODE_MAP: Record<ProviderErrorCode, FnoxErrorCode> = {
 export function toFnoxError(error: unknown): FnoxError {
   if (isFnoxError(error)) return error;
   if (isProviderError(error)) {
-    const code = PROVIDER_CODE_MAP[error.code] ?? 'provider_api';
+    const code = (error.diagnostic && CODE_BY_PROVIDER_DIAGNOSTIC.get(error.diagnostic)) || PROVIDER_CODE_MAP[error.code] || 'provider_api';
     return new FnoxError(code, error.message, {
       hint: error.hint ?? ERROR_CODES[code].hint,
       cause: error,
