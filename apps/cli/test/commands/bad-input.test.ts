@@ -64,6 +64,7 @@ const ROWS: Row[] = [
   { name: 'set: VALUE and --from-file', files: { 'fnox.toml': PLAIN }, args: ['set', 'A', SECRET, '--from-file', 'x'], error: /cannot be used with --from-file/, exit: 2, secret: SECRET },
   { name: 'set: --from-file missing', files: { 'fnox.toml': PLAIN }, args: ['set', 'A', '--from-file', 'missing.txt'], error: /Failed to read secret file: missing\.txt \(/ },
   { name: 'set: --from-file names the path as given', files: { 'fnox.toml': PLAIN }, args: ['set', 'A', '--from-file', './sub/../missing.txt'], error: /^error: Failed to read secret file: \.\/sub\/\.\.\/missing\.txt \(fnox::io::secret_file_read_failed\)$/ },
+  { name: 'unknown command: one error line with a suggestion, no oclif warning', files: { 'fnox.toml': PLAIN }, args: ['provider', 'ad'], error: /^error: 'provider ad' is not a fnox command \(fnox::usage\)$/, exit: 2 },
   { name: 'get: missing argument is named', files: { 'fnox.toml': PLAIN }, args: ['get'], error: /^error: Missing 1 required arg: KEY \(fnox::usage\)$/, exit: 2 },
   { name: 'provider add: both missing arguments are named', files: { 'fnox.toml': PLAIN }, args: ['provider', 'add'], error: /^error: Missing 2 required args: NAME, TYPE \(fnox::usage\)$/, exit: 2 },
   { name: 'runtime --if-missing maybe (fast path)', files: { 'fnox.toml': `${PLAIN}[secrets]\nA = { default = "a" }\n` }, args: ['get', 'A', '--if-missing', 'maybe'], error: /^error: invalid value 'maybe' for --if-missing \(fnox::usage\)$/, exit: 2 },
