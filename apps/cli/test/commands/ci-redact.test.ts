@@ -1,15 +1,8 @@
 /** `fnox ci-redact` (upstream's command): GitHub Actions mask lines, clear errors elsewhere. */
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Sandbox } from '../helpers/fnox.js';
-import { PLAIN, project } from './secrets-helpers.js';
+import { PLAIN, projects } from './secrets-helpers.js';
 
-const boxes: Sandbox[] = [];
-const make = (toml: string) => {
-  const b = project(toml);
-  boxes.push(b);
-  return b;
-};
-afterAll(() => boxes.forEach((b) => b.cleanup()));
+const make = projects(afterAll);
 
 const CONFIG =
   'root = true\n' +

@@ -2,9 +2,8 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Sandbox } from '../helpers/fnox.js';
-import { ageKeyPair, bytes, configText, expectHelpOf } from './admin-helpers.js';
+import { ageKeyPair, answerConfirmation, bytes, configText, expectHelpOf } from './admin-helpers.js';
 import { project } from './secrets-helpers.js';
-import { startPty } from '../helpers/pty.js';
 
 let box: Sandbox;
 let env: Record<string, string>;
@@ -122,26 +121,12 @@ describe('fnox import', () => {
     writeFileSync(join(box.project, '.env'), 'A=1\n');
     const file = join(box.project, 'fnox.toml');
     const before = bytes(file);
-    const no = startPty(box, ['import', '-i', '.env', '-p', 'age'], env);
-    try {
-      await no.waitForOutput(/Continue\? \[y\/N\]\n$/);
-      no.answer('n');
-      const done = await no.exit();
-      expect(done.code).toBe(0);
-      expect(done.stdout).toBe("\nReady to import 1 secrets into profile 'default':\n  A\n\nContinue? [y/N]\nImport cancelled\n");
-    } finally {
-      no.stop();
-    }
+    const no = await answerConfirmation(box, ['import', '-i', '.env', '-p', 'age'], env, 'n');
+    expect(no.code).toBe(0);
+    expect(no.stdout).toBe("\nReady to import 1 secrets into profile 'default':\n  A\n\nContinue? [y/N]\nImport cancelled\n");
     expect(bytes(file)).toEqual(before);
-    const yes = startPty(box, ['import', '-i', '.env', '-p', 'age'], env);
-    try {
-      await yes.waitForOutput(/Continue\? \[y\/N\]\n$/);
-      yes.answer('yes');
-      const done = await yes.exit();
-      expect(done.stdout).toContain("✓ Imported 1 secrets into profile 'default' using provider 'age'");
-    } finally {
-      yes.stop();
-    }
+    const yes = await answerConfirmation(box, ['import', '-i', '.env', '-p', 'age'], env, 'yes');
+    expect(yes.stdout).toContain("✓ Imported 1 secrets into profile 'default' using provider 'age'");
     expect(await get('A')).toBe('1\n');
   });
 

@@ -3,8 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Sandbox } from '../helpers/fnox.js';
-import { startPty } from '../helpers/pty.js';
-import { ageKeyPair, bytes, configText, expectHelpOf } from './admin-helpers.js';
+import { ageKeyPair, answerConfirmation, bytes, configText, expectHelpOf } from './admin-helpers.js';
 import { project } from './secrets-helpers.js';
 
 let box: Sandbox;
@@ -97,17 +96,10 @@ describe('fnox reencrypt', () => {
     expect(ineligible.stderr).toContain('excluded by filters');
     const none = await box.run(['reencrypt', '-f', '--filter', '^NOPE']);
     expect(none).toMatchObject({ code: 0, stdout: 'No secrets to re-encrypt\n' });
-    const pty = startPty(box, ['reencrypt'], { FNOX_AGE_KEY: one.identity });
-    try {
-      await pty.waitForOutput(/Continue\? \[y\/N\]\n$/);
-      pty.answer('n');
-      const cancelled = await pty.exit();
-      expect(cancelled.code).toBe(0);
-      expect(cancelled.stdout).toContain("Ready to re-encrypt 4 secrets in profile 'default':\n  SHARED (age)\n  DB (age)\n");
-      expect(cancelled.stdout).toContain('Re-encryption cancelled');
-    } finally {
-      pty.stop();
-    }
+    const cancelled = await answerConfirmation(box, ['reencrypt'], { FNOX_AGE_KEY: one.identity }, 'n');
+    expect(cancelled.code).toBe(0);
+    expect(cancelled.stdout).toContain("Ready to re-encrypt 4 secrets in profile 'default':\n  SHARED (age)\n  DB (age)\n");
+    expect(cancelled.stdout).toContain('Re-encryption cancelled');
     expect(bytes(file)).toEqual(before);
     // Nobody can answer through a pipe: exit 1 and a hint, never a silent "cancelled".
     const piped = await box.run(['reencrypt'], { input: 'y\n', env: { FNOX_AGE_KEY: one.identity } });
