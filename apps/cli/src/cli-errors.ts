@@ -1,6 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { FnoxError } from '@fnox/core/hot';
 
 interface OclifLikeError {
@@ -38,43 +35,13 @@ export function debugRequested(flagValue?: boolean): boolean {
   return Boolean(flagValue) || process.env.FNOX_DEBUG === '1' || process.env.FNOX_DEBUG === 'true' || process.argv.includes('--debug');
 }
 
-/** Visible command ids and aliases (`provider add`), from the oclif manifest beside dist/. */
-function commandNames(): string[] {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (let depth = 0; depth < 4; depth++, dir = dirname(dir)) {
-    try {
-      const manifest = JSON.parse(readFileSync(join(dir, 'oclif.manifest.json'), 'utf8')) as {
-        commands: Record<string, { hidden?: boolean; aliases?: string[] }>;
-      };
-      return Object.entries(manifest.commands)
-        .filter(([, c]) => !c.hidden)
-        .flatMap(([id, c]) => [id, ...(c.aliases ?? [])])
-        .map((name) => name.replaceAll(':', ' '));
-    } catch {
-      // not here; look one directory up
-    }
-  }
-  return [];
-}
-
 /** Render a failure that escaped a command (oclif itself, plugins, argument routing) and set the exit code. */
 export async function reportFailure(error: unknown): Promise<void> {
   if (isExitError(error)) {
     process.exitCode = (error as { oclif: { exit: number } }).oclif.exit;
     return;
   }
-  const { findSimilar, formatSuggestions, renderError } = await import('@fnox/core');
-  // oclif's "command X not found": one fnox usage error with a did-you-mean, like every other error.
-  const unknown = /^command (\S+) not found$/.exec((error as OclifLikeError | undefined)?.message ?? '');
-  if (unknown) {
-    const word = unknown[1]!.replaceAll(':', ' ');
-    const suggestion = formatSuggestions(findSimilar(word, commandNames()));
-    const notFound = new FnoxError('usage', `'${word}' is not a fnox command`, { hint: `${suggestion ? `${suggestion} ` : ''}Run \`fnox help\` for a list of commands.` });
-    const { errorStyle } = await import('./terminal-style.js');
-    process.stderr.write(renderError(notFound, { debug: debugRequested(), style: errorStyle() }));
-    process.exitCode = notFound.exitCode;
-    return;
-  }
+  const { renderError } = await import('@fnox/core');
   const usage = usageError(error);
   const oclifExit = (error as OclifLikeError | undefined)?.oclif?.exit;
   const rendered =
@@ -84,5 +51,14 @@ export async function reportFailure(error: unknown): Promise<void> {
       : error);
   const { errorStyle } = await import('./terminal-style.js');
   process.stderr.write(renderError(rendered, { debug: debugRequested(), style: errorStyle() }));
-  process.exitCode = usage ? usage.exitCode : (oclifExit ?? 1);
+  process.exitCode = usage ? usage.exitCode : rendered instanceof FnoxError ? rendered.exitCode : (oclifExit ?? 1);
+  exitIfWedged(rendered);
+}
+
+/**
+ * After a provider missed its deadline its sockets or timers may still hold the event loop; the
+ * error is on stderr (synchronous for files, pipes and terminals), so end now.
+ */
+export function exitIfWedged(error: unknown): void {
+  if (error instanceof FnoxError && error.code === 'provider_timeout') process.exit(error.exitCode);
 }

@@ -1,3 +1,6 @@
+// Terminal text: every piece of config/provider text shown on a terminal goes through escapeControls
+export { escapeControls, hasControls, type EscapeControlsOptions } from './format/terminal-text.js';
+
 // Errors and the exit-code table
 export {
   ERROR_CODES,
@@ -60,6 +63,7 @@ export {
   type ProviderHandle,
 } from './resolve/provider-factory.js';
 export { findSimilar, formatSuggestions, jaroWinkler } from './resolve/suggest.js';
+export { editDistance } from './config/suggest-key.js';
 export { createResolver, type ResolvedValue, type Resolver, type ResolverOptions } from './resolve/resolver.js';
 export { GET_CONCURRENCY, PROVIDER_CONCURRENCY } from './resolve/batch.js';
 export { resolveDefaultProvider } from './resolve/default-provider.js';
@@ -76,7 +80,6 @@ export { fishEscape, fishQuote, posixQuote, setEnvLine, unsetEnvLine, type Shell
 export { dotenvQuote, EXPORT_FORMATS, formatExport, rfc3339, type ExportData, type ExportFormat } from './format/export-formats.js';
 export { toYaml, yamlScalar } from './format/yaml.js';
 export { toToml, tomlKey, tomlString } from './format/toml-out.js';
-export { escapeControls, hasControls } from './format/terminal-text.js';
 
 // Config engine (config owner): discovery, layering, validation, write targets, format-preserving writes
 export { loadConfig, loadConfigSync, configFiles, type LoadOptions } from './config/load.js';
@@ -121,6 +124,7 @@ export { ageKeyFileText, testInitProvider, writeAgeKeyFile } from './ops/init-wi
 export { setSecret, writeSecretEntry, type SetSecretOptions, type SetSecretResult } from './ops/set-secret.js';
 export { removeSecret, type RemoveSecretOptions, type RemoveSecretResult } from './ops/remove-secret.js';
 export { listProfiles, listSecrets, secretKind, type ProfileListing, type SecretList, type SecretListing } from './ops/list-secrets.js';
+export type { MissingProviderType } from './ops/missing-provider-types.js';
 export { promptHidden, readSecretInput, type SecretInput } from './ops/secret-input.js';
 export { assertSecretName, isValidSecretName } from './ops/secret-name.js';
 

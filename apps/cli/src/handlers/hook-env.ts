@@ -1,4 +1,4 @@
-import { hookEnv } from '@fnox/core/hot';
+import { escapeControls, hookEnv } from '@fnox/core/hot';
 import { colorsFor, paint } from '../terminal-style.js';
 import type { Handler } from './types.js';
 
@@ -9,7 +9,10 @@ import type { Handler } from './types.js';
 export const hookEnvHandler: Handler = async ({ session }, { flags }) => {
   const shell = typeof flags.shell === 'string' ? flags.shell : undefined;
   const ttyColumns = process.stderr.isTTY ? process.stderr.columns : undefined;
-  const result = await hookEnv(await session(), { shell, ttyColumns });
-  if (result.stderr) process.stderr.write(paint(result.stderr, colorsFor(process.stderr)));
+  const result = await hookEnv(await session(), { shell, ttyColumns, fingerprint: flags.fingerprint === true });
+  // The summary and problems quote names from config files: none may repaint the prompt.
+  if (result.stderr) process.stderr.write(paint(escapeControls(result.stderr, { keepLayout: true }), colorsFor(process.stderr)));
   process.stdout.write(result.stdout);
+  // A provider past the hook's deadline may still hold the event loop: the prompt must not wait for it.
+  if (result.timedOut) process.exit(0);
 };
