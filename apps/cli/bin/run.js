@@ -9,7 +9,7 @@ const { join } = require('node:path');
 (async () => {
   const cliRoot = join(__dirname, '..');
   // The plainest `fnox --version` needs nothing else (other spellings go through fast.cjs).
-  if (process.argv.length === 3 && process.argv[2] === '--version') {
+  if (process.argv.length === 3 && (process.argv[2] === '--version' || process.argv[2] === '-V')) {
     process.stdout.write(`fnox ${require('../package.json').version}\n`);
     return;
   }

@@ -1,8 +1,12 @@
 import { Command, type Interfaces } from '@oclif/core';
 import {
   createProviderRegistry,
+  confirmationLines,
   escapeControls,
   createSession,
+  FnoxError,
+  isYes,
+  readStdinLine,
   renderError,
   toFnoxError,
   type FnoxSession,
@@ -13,6 +17,8 @@ import { debugRequested, exitIfWedged, isExitError, usageError } from './cli-err
 import { globalFlags } from './global-flags.js';
 import { globalOptionsFromFlags } from './global-options.js';
 import { providerPlugins } from './provider-index.js';
+import { terminalActivity } from './activity.js';
+import { colorsFor, errorStyle, paint, say, terminalLogger } from './terminal-style.js';
 
 /** Parsed flags of a command, global flags included. */
 export type FnoxFlags<T extends typeof Command> = Interfaces.InferredFlags<(typeof FnoxCommand)['baseFlags'] & T['flags']>;
@@ -69,7 +75,14 @@ export abstract class FnoxCommand<T extends typeof Command> extends Command {
 
   /** The session every core operation takes, built once per command run. */
   protected async session(): Promise<FnoxSession> {
-    this.cachedSession ??= createSession({ options: this.globalOptions(), registry: this.providerRegistry() });
+    const options = this.globalOptions();
+    const activity = this.id === 'hook-env' ? undefined : terminalActivity();
+    this.cachedSession ??= createSession({
+      options,
+      registry: this.providerRegistry(),
+      log: terminalLogger(Boolean(options.verbose)),
+      ...(activity ? { activity } : {}),
+    });
     return this.cachedSession;
   }
 
@@ -80,14 +93,32 @@ export abstract class FnoxCommand<T extends typeof Command> extends Command {
    */
   protected out(text: string): void {
     const safe = escapeControls(text, { keepLayout: true });
-    process.stdout.write(safe.endsWith('\n') || safe === '' ? safe : `${safe}\n`);
+    process.stdout.write(paint(safe.endsWith('\n') || safe === '' ? safe : `${safe}\n`, colorsFor(process.stdout)));
+  }
+
+  /** Write fnox's own feedback (warnings, progress) to stderr. */
+  protected say(text: string): void {
+    say(text);
+  }
+
+  /**
+   * The `Continue? [y/N]` step of import, reencrypt and sync: true when the user answered yes.
+   * Without a terminal (or with --non-interactive) nobody can answer, so it fails (exit 1) with a
+   * hint naming --force / --yes instead of taking silence for "no".
+   */
+  protected async confirm(session: FnoxSession, heading: string, items: readonly string[], action: string): Promise<boolean> {
+    if (!session.stdinIsTTY || session.options.nonInteractive) {
+      throw new FnoxError('confirmation_required', `Not ${action} without confirmation: ${session.options.nonInteractive ? '--non-interactive is set' : 'stdin is not a terminal'}`);
+    }
+    this.out(confirmationLines(heading, items).join('\n'));
+    return isYes(await readStdinLine());
   }
 
   protected override async catch(error: Error): Promise<unknown> {
     if (isExitError(error)) throw error;
     const debug = debugRequested((this.flags as { debug?: boolean } | undefined)?.debug);
     const fnoxError = usageError(error, this.id) ?? toFnoxError(error);
-    process.stderr.write(renderError(fnoxError, { debug }));
+    process.stderr.write(renderError(fnoxError, { debug, style: errorStyle() }));
     exitIfWedged(fnoxError);
     return this.exit(fnoxError.exitCode);
   }

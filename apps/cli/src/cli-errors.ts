@@ -4,6 +4,8 @@ interface OclifLikeError {
   readonly code?: string;
   readonly message?: string;
   readonly oclif?: { readonly exit?: number };
+  /** oclif's RequiredArgsError: the arguments that were not given. */
+  readonly args?: readonly { readonly name?: string }[];
 }
 
 /** True for oclif's ExitError, which `this.exit()` throws and which must pass through untouched. */
@@ -20,7 +22,10 @@ export function usageError(error: unknown, commandId?: string): FnoxError | unde
     .split('\n')
     .map((line) => line.trim())
     .find((line) => line && !line.startsWith('See more help') && !/^The following errors? occurred:?$/.test(line));
-  return new FnoxError('usage', message ?? 'invalid usage', {
+  // "Missing 1 required arg:" is followed by a list oclif renders on the next lines: name them on one.
+  const missing = oclifError.args?.map((arg) => arg.name?.toUpperCase()).filter(Boolean) ?? [];
+  const text = message?.startsWith('Missing ') && missing.length > 0 ? `${message.replace(/:$/, '')}: ${missing.join(', ')}` : message;
+  return new FnoxError('usage', text ?? 'invalid usage', {
     hint: `See \`fnox ${commandId ? `${commandId.replaceAll(':', ' ')} ` : ''}--help\`.`,
   });
 }
@@ -44,7 +49,8 @@ export async function reportFailure(error: unknown): Promise<void> {
     (oclifExit !== undefined && error instanceof Error
       ? new FnoxError('usage', error.message.split('\n')[0] ?? 'invalid usage', { hint: 'See `fnox --help`.' })
       : error);
-  process.stderr.write(renderError(rendered, { debug: debugRequested() }));
+  const { errorStyle } = await import('./terminal-style.js');
+  process.stderr.write(renderError(rendered, { debug: debugRequested(), style: errorStyle() }));
   process.exitCode = usage ? usage.exitCode : rendered instanceof FnoxError ? rendered.exitCode : (oclifExit ?? 1);
   exitIfWedged(rendered);
 }

@@ -38,7 +38,7 @@ describe('fnox CLI foundation', () => {
     const result = await box.run(['providers', '--no-such-flag']);
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toMatch(/^error: Nonexistent flag: --no-such-flag\nhint: See `fnox providers --help`\.\n$/);
+    expect(result.stderr).toMatch(/^error: Nonexistent flag: --no-such-flag \(fnox::usage\)\nhint: See `fnox providers --help`\.\n$/);
     const debug = await box.run(['providers', '--no-such-flag', '--debug']);
     expect(debug.stderr).toContain('debug: code usage');
   });

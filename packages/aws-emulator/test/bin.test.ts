@@ -24,6 +24,14 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+describe('the bin in a checkout', () => {
+  it('is executable after the build (pnpm cannot mark it at install time: dist/ does not exist yet)', () => {
+    expect(statSync(BIN).mode & 0o111).toBe(0o111);
+    const help = spawnSync(BIN, ['--help'], { encoding: 'utf8' });
+    expect(help.error).toBeUndefined();
+  });
+});
+
 /** Spawns the bin and resolves once it prints its URL. */
 async function launch(args: string[]): Promise<{ url: string; stop: () => Promise<number | null> }> {
   const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });

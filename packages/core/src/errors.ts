@@ -75,6 +75,8 @@ export const ERROR_CODES = {
   scan_secrets_found: { exit: 1, diagnostic: 'fnox::scan::secrets_found', hint: 'Move the values into fnox (`fnox set`), or add --ignore patterns for false positives.' },
   shell_unsupported: { exit: 1, diagnostic: 'fnox::config::error', hint: 'Supported shells: bash, zsh, fish.' },
   shell_not_activated: { exit: 1, diagnostic: 'fnox::config::error', hint: 'Run: eval "$(fnox activate bash)" (or zsh / fish) first.' },
+  confirmation_required: { exit: 1, diagnostic: 'fnox::confirmation_required', hint: 'Pass --force (or --yes) to go ahead without asking, or --dry-run to see what would change.' },
+  ci_unsupported: { exit: 1, diagnostic: 'fnox::config::error', hint: 'fnox ci-redact masks values with GitHub Actions workflow commands; on other CI systems, mask secrets in its settings.' },
   io: { exit: 1, diagnostic: 'fnox::io', hint: 'Check the path and its permissions.' },
   io_no_space: { exit: 1, diagnostic: 'fnox::io::no_space', hint: 'The disk is full (ENOSPC); free some space and run the command again. Files fnox writes are replaced atomically, so nothing was half-written.' },
   io_broken_pipe: { exit: 1, diagnostic: 'fnox::io::broken_pipe', hint: 'The program reading fnox output exited first (EPIPE).' },
@@ -97,6 +99,8 @@ export interface FnoxErrorOptions {
   readonly cause?: unknown;
   /** Further lines shown under the message (validation issues, per-secret failures, a TOML snippet). */
   readonly details?: readonly string[];
+  /** A more specific upstream diagnostic id than the code's (a provider's own, for example). */
+  readonly diagnostic?: string;
 }
 
 /**
@@ -107,6 +111,7 @@ export class FnoxError extends Error {
   readonly code: FnoxErrorCode;
   readonly hint: string;
   readonly details: readonly string[];
+  readonly #diagnostic: string | undefined;
 
   constructor(code: FnoxErrorCode, message: string, options: FnoxErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
@@ -114,6 +119,7 @@ export class FnoxError extends Error {
     this.code = code;
     this.hint = options.hint ?? ERROR_CODES[code].hint;
     this.details = options.details ?? [];
+    this.#diagnostic = options.diagnostic;
   }
 
   /** The process exit status for this error. */
@@ -123,7 +129,7 @@ export class FnoxError extends Error {
 
   /** Upstream fnox's diagnostic id for this kind of failure. */
   get diagnostic(): string {
-    return ERROR_CODES[this.code].diagnostic;
+    return this.#diagnostic ?? ERROR_CODES[this.code].diagnostic;
   }
 }
 
@@ -148,6 +154,16 @@ const PROVIDER_CODE_MAP: Record<ProviderErrorCode, FnoxErrorCode> = {
   api: 'provider_api',
 };
 
+/** Provider codes whose diagnostic id is theirs alone: a ProviderError naming that id gets that code. */
+const CODE_BY_PROVIDER_DIAGNOSTIC: ReadonlyMap<string, FnoxErrorCode> = (() => {
+  const seen = new Map<string, FnoxErrorCode | null>();
+  for (const [code, info] of Object.entries(ERROR_CODES) as [FnoxErrorCode, (typeof ERROR_CODES)[FnoxErrorCode]][]) {
+    if (!code.startsWith('provider_')) continue;
+    seen.set(info.diagnostic, seen.has(info.diagnostic) ? null : code);
+  }
+  return new Map([...seen].filter((entry): entry is [string, FnoxErrorCode] => entry[1] !== null));
+})();
+
 /**
  * Turn anything thrown into a {@link FnoxError}: provider errors keep their message and hint and
  * get the matching code; unknown errors become `internal` with a generic message (their text
@@ -156,8 +172,12 @@ const PROVIDER_CODE_MAP: Record<ProviderErrorCode, FnoxErrorCode> = {
 export function toFnoxError(error: unknown): FnoxError {
   if (isFnoxError(error)) return error;
   if (isProviderError(error)) {
-    const code = PROVIDER_CODE_MAP[error.code] ?? 'provider_api';
-    return new FnoxError(code, error.message, { hint: error.hint ?? ERROR_CODES[code].hint, cause: error });
+    const code = (error.diagnostic && CODE_BY_PROVIDER_DIAGNOSTIC.get(error.diagnostic)) || PROVIDER_CODE_MAP[error.code] || 'provider_api';
+    return new FnoxError(code, error.message, {
+      hint: error.hint ?? ERROR_CODES[code].hint,
+      cause: error,
+      ...(error.diagnostic ? { diagnostic: error.diagnostic } : {}),
+    });
   }
   const errno = (error as NodeJS.ErrnoException | undefined)?.code;
   if (errno === 'ENOSPC') return new FnoxError('io_no_space', 'No space left on device', { cause: error });
@@ -165,6 +185,21 @@ export function toFnoxError(error: unknown): FnoxError {
   if (errno === 'E2BIG') return new FnoxError('command_args_too_long', 'Argument list too long', { cause: error });
   return new FnoxError('internal', `unexpected error: ${error instanceof Error ? error.name : typeof error}`, { cause: error });
 }
+
+/**
+ * How {@link renderError} paints its words on a terminal. The CLI passes colours when stderr is a
+ * colour terminal; every function defaults to the text unchanged.
+ */
+export interface ErrorStyle {
+  /** The `error:` prefix. */
+  readonly error: (text: string) => string;
+  /** The `hint:` prefix. */
+  readonly hint: (text: string) => string;
+  /** The diagnostic id. */
+  readonly dim: (text: string) => string;
+}
+
+const PLAIN: ErrorStyle = { error: (t) => t, hint: (t) => t, dim: (t) => t };
 
 /**
  * A cause's stack for --debug. Only fnox and provider errors promise a message free of secret
@@ -180,22 +215,25 @@ function debugStack(error: Error): string {
 
 /** Options of {@link renderError}. */
 export interface RenderErrorOptions {
-  /** Print the diagnostic id, the cause chain and stacks. */
+  /** Print the cause chain and stacks. */
   readonly debug?: boolean;
+  /** Colours; plain text when absent. */
+  readonly style?: ErrorStyle;
 }
 
 /**
- * The one rendering of an error for a terminal: `error: <message>`, indented detail lines,
- * `hint: <hint>`; with `debug`, the code and the stacks of the cause chain. Returns the text
- * (ending in a newline) for stderr.
+ * The one rendering of an error for a terminal: `error: <message> (<diagnostic id>)`, indented
+ * detail lines, `hint: <hint>`; with `debug`, the code and the stacks of the cause chain. Returns
+ * the text (ending in a newline) for stderr.
  */
 export function renderError(error: unknown, options: RenderErrorOptions = {}): string {
   const fnoxError = toFnoxError(error);
   // Messages name config keys, paths, provider replies: none of it may drive the terminal.
   const shown = (text: string) => escapeControls(text);
-  const lines = [`error: ${shown(fnoxError.message)}`];
+  const style = options.style ?? PLAIN;
+  const lines = [`${style.error('error:')} ${shown(fnoxError.message)} ${style.dim(`(${fnoxError.diagnostic})`)}`];
   for (const detail of fnoxError.details) lines.push(`  ${shown(detail)}`);
-  if (fnoxError.hint) lines.push(`hint: ${fnoxError.hint.split('\n').map(shown).join('\n      ')}`);
+  if (fnoxError.hint) lines.push(`${style.hint('hint:')} ${fnoxError.hint.split('\n').map(shown).join('\n      ')}`);
   if (options.debug) {
     lines.push(`debug: code ${fnoxError.code} (${fnoxError.diagnostic}), exit ${fnoxError.exitCode}`);
     let current: unknown = fnoxError;

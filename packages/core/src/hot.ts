@@ -4,10 +4,10 @@
  * in these operations (bundlers tree-shake globally, so going through the full index would drag
  * every write command onto each prompt).
  */
-export { FnoxError, renderError, toFnoxError } from './errors.js';
+export { FnoxError, renderError, toFnoxError, type ErrorStyle } from './errors.js';
 export { escapeControls } from './format/terminal-text.js';
 export { createProviderRegistry } from './providers/registry.js';
-export { createSession, type FnoxSession, type GlobalOptions } from './session.js';
+export { createSession, type ActivityReporter, type FnoxSession, type GlobalOptions } from './session.js';
 export { getSecret } from './ops/get.js';
 export { exportSecrets } from './ops/export.js';
 export type { ExportFormat } from './format/export-formats.js';

@@ -43,6 +43,12 @@ export interface Logger {
 /** Asks one question on the terminal; resolves the line typed ('' on end of input or Ctrl-C). */
 export type PromptFunction = (question: string) => Promise<string>;
 
+/**
+ * Told when fnox starts waiting on a provider (`contacting provider 'kms' (aws-kms)`); returns the
+ * function to call when the wait is over. The CLI shows a spinner for long waits on a terminal.
+ */
+export type ActivityReporter = (label: string) => () => void;
+
 /** Runs a command line with `sh -c`, its stdout on fnox's stderr; resolves its exit status. */
 export type RunCommandFunction = (command: string, env: NodeJS.ProcessEnv) => Promise<number>;
 
@@ -61,6 +67,8 @@ export interface FnoxSession {
   readonly prompt?: PromptFunction;
   /** Runs the auth command (SPEC §5.12); default: `sh -c` via child_process. For tests. */
   readonly runCommand?: RunCommandFunction;
+  /** Progress of provider calls, for a spinner; none by default. */
+  readonly activity?: ActivityReporter;
 }
 
 /** Options of {@link createSession}; everything defaults to the current process. */
@@ -74,6 +82,7 @@ export interface SessionInit {
   readonly signal?: AbortSignal;
   readonly prompt?: PromptFunction;
   readonly runCommand?: RunCommandFunction;
+  readonly activity?: ActivityReporter;
 }
 
 /**
@@ -107,6 +116,7 @@ export function createSession(init: SessionInit = {}): FnoxSession {
     signal: init.signal ?? new AbortController().signal,
     ...(init.prompt ? { prompt: init.prompt } : {}),
     ...(init.runCommand ? { runCommand: init.runCommand } : {}),
+    ...(init.activity ? { activity: init.activity } : {}),
   };
 }
 

@@ -15,7 +15,7 @@ describe('errors', () => {
   it('renders error and hint lines, and a stack only with debug', () => {
     const error = new FnoxError('config_not_found', 'No configuration file found in /tmp/x or any parent directory');
     expect(renderError(error)).toBe(
-      "error: No configuration file found in /tmp/x or any parent directory\nhint: Run 'fnox init' to create a configuration file.\n",
+      "error: No configuration file found in /tmp/x or any parent directory (fnox::config::not_found)\nhint: Run 'fnox init' to create a configuration file.\n",
     );
     const debug = renderError(error, { debug: true });
     expect(debug).toContain('debug: code config_not_found (fnox::config::not_found), exit 1');
@@ -26,7 +26,23 @@ describe('errors', () => {
     const mapped = toFnoxError(new ProviderError('decrypt', 'Age decryption failed: no identity matched', { hint: 'use FNOX_AGE_KEY' }));
     expect(mapped.code).toBe('provider_decrypt');
     expect(mapped.hint).toBe('use FNOX_AGE_KEY');
-    expect(renderError(mapped)).toBe('error: Age decryption failed: no identity matched\nhint: use FNOX_AGE_KEY\n');
+    expect(renderError(mapped)).toBe('error: Age decryption failed: no identity matched (fnox::provider::decrypt_failed)\nhint: use FNOX_AGE_KEY\n');
+  });
+
+  it("shows a provider's own upstream diagnostic id and keeps it on the FnoxError", () => {
+    const mapped = toFnoxError(
+      new ProviderError('identity', 'Age identity file not found: /h/age.txt', { diagnostic: 'fnox::encryption::age::identity_not_found' }),
+    );
+    expect(mapped).toBeInstanceOf(FnoxError);
+    expect(mapped.diagnostic).toBe('fnox::encryption::age::identity_not_found');
+    expect(mapped.exitCode).toBe(1);
+    expect(renderError(mapped).split('\n')[0]).toBe('error: Age identity file not found: /h/age.txt (fnox::encryption::age::identity_not_found)');
+  });
+
+  it('paints only the prefixes and the id when given a style', () => {
+    const style = { error: (t: string) => `<r>${t}</r>`, hint: (t: string) => `<c>${t}</c>`, dim: (t: string) => `<d>${t}</d>` };
+    const out = renderError(new FnoxError('secret_not_found', "Secret 'A' not found"), { style });
+    expect(out).toBe("<r>error:</r> Secret 'A' not found <d>(fnox::secret::not_found)</d>\n<c>hint:</c> Run `fnox list` to see the secrets defined for the active profile.\n");
   });
 
   it('never prints the text of an unknown error without --debug', () => {

@@ -1,5 +1,5 @@
 import { Args, Flags } from '@oclif/core';
-import { applyImport, FnoxError, confirmationLines, IMPORT_FORMATS, isYes, planImport, readStdinLine, type ImportFormat } from '@fnox/core';
+import { applyImport, FnoxError, IMPORT_FORMATS, planImport, type ImportFormat } from '@fnox/core';
 import { FnoxCommand } from '../base-command.js';
 
 export default class Import extends FnoxCommand<typeof Import> {
@@ -20,7 +20,7 @@ export default class Import extends FnoxCommand<typeof Import> {
     // Checked in run() rather than with `required`, so the usage error names --provider the way upstream does.
     provider: Flags.string({ char: 'p', summary: '(required) Provider that encrypts the imported values.' }),
     input: Flags.string({ char: 'i', summary: 'File to import (default: stdin).' }),
-    force: Flags.boolean({ char: 'f', summary: 'Do not ask for confirmation.' }),
+    force: Flags.boolean({ char: 'f', aliases: ['yes'], charAliases: ['y'], summary: 'Do not ask for confirmation (alias --yes, -y); required without a terminal.' }),
     'dry-run': Flags.boolean({ char: 'n', summary: 'Show what would be imported; encrypt and write nothing.' }),
     global: Flags.boolean({ char: 'g', summary: 'Import into the global config.' }),
     filter: Flags.string({ summary: 'Only import names matching this regular expression.' }),
@@ -54,8 +54,7 @@ export default class Import extends FnoxCommand<typeof Import> {
       return;
     }
     if (!flags.force) {
-      this.out(confirmationLines(`Ready to import ${plan.keys.length} secrets into profile '${plan.profile}':`, plan.keys).join('\n'));
-      if (!isYes(await readStdinLine())) {
+      if (!(await this.confirm(session, `Ready to import ${plan.keys.length} secrets into profile '${plan.profile}':`, plan.keys, 'importing'))) {
         this.out('Import cancelled');
         return;
       }

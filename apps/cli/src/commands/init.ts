@@ -46,9 +46,9 @@ export default class Init extends FnoxCommand<typeof Init> {
     for (const commit of result.commits) process.stderr.write(`${escapeControls(await commit())}\n`);
     const provider = result.init.provider;
     if (!provider) return;
-    process.stderr.write(`Testing the connection to '${provider.name}'...\n`);
+    this.say(`Testing the connection to '${provider.name}'...\n`);
     const problem = await testInitProvider(session, file, provider);
-    process.stderr.write(problem === undefined ? '✓ Connection successful\n' : `Warning: connection test failed: ${problem}\n`);
+    this.say(problem === undefined ? '✓ Connection successful\n' : `Warning: connection test failed: ${problem}\n`);
   }
 
   async run(): Promise<void> {

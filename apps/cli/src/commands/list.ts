@@ -11,6 +11,15 @@ function wrap(text: string, width: number): string[] {
   return out;
 }
 
+/**
+ * One table cell on one line: a newline, CR or tab in a value or description is shown as `\n`,
+ * `\r`, `\t`, any other control character as `\uXXXX`, so a cell can never break a row or
+ * drive the terminal.
+ */
+function cell(text: string): string {
+  return escapeControls(text.replace(/\n/g, '\\n').replace(/\r/g, '\\r').replace(/\t/g, '\\t'));
+}
+
 /** Borderless table; the last column wraps onto continuation rows. */
 function table(rows: string[][], wrapLast: boolean): string {
   const expanded: string[][] = [];
@@ -74,6 +83,7 @@ export default class List extends FnoxCommand<typeof List> {
       s.description ?? '',
       ...(flags.values ? [s.value ?? '<not available>'] : []),
     ]);
-    this.out(table([header, ...rows], !flags.full));
+    // The last column wraps only for a person reading a terminal; piped, each secret stays one line.
+    this.out(table([header, ...rows.map((row) => row.map(cell))], !flags.full && process.stdout.isTTY === true));
   }
 }

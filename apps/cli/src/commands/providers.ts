@@ -43,8 +43,8 @@ export default class Providers extends FnoxCommand<typeof Providers> {
     for (const conflict of report.conflicts) {
       const names = conflict.packages.map((p) => `${p.name} (${p.origin})`).join(', ');
       const verdict = conflict.winner ? `${conflict.winner} wins` : 'unusable until one is removed';
-      process.stderr.write(`Warning: provider type '${conflict.type}' is declared by ${names}: ${verdict}\n`);
+      this.say(`Warning: provider type '${conflict.type}' is declared by ${names}: ${verdict}\n`);
     }
-    for (const warning of report.warnings) process.stderr.write(`Warning: ${warning}\n`);
+    for (const warning of report.warnings) this.say(`Warning: ${warning}\n`);
   }
 }

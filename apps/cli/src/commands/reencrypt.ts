@@ -1,5 +1,5 @@
 import { Args, Flags } from '@oclif/core';
-import { applyReencrypt, confirmationLines, isYes, planReencrypt, readStdinLine } from '@fnox/core';
+import { applyReencrypt, planReencrypt } from '@fnox/core';
 import { FnoxCommand } from '../base-command.js';
 
 export default class Reencrypt extends FnoxCommand<typeof Reencrypt> {
@@ -17,7 +17,7 @@ export default class Reencrypt extends FnoxCommand<typeof Reencrypt> {
     keys: Args.string({ description: 'Only these secrets (default: all eligible)', ignoreStdin: true }),
   };
   static override flags = {
-    force: Flags.boolean({ char: 'f', summary: 'Do not ask for confirmation.' }),
+    force: Flags.boolean({ char: 'f', aliases: ['yes'], charAliases: ['y'], summary: 'Do not ask for confirmation (alias --yes, -y); required without a terminal.' }),
     'dry-run': Flags.boolean({ char: 'n', summary: 'List what would be re-encrypted; change nothing.' }),
     provider: Flags.string({ char: 'p', summary: 'Only secrets of this provider.' }),
     filter: Flags.string({ summary: 'Only names matching this regular expression.' }),
@@ -38,8 +38,7 @@ export default class Reencrypt extends FnoxCommand<typeof Reencrypt> {
       return;
     }
     if (!flags.force) {
-      this.out(confirmationLines(`Ready to re-encrypt ${plan.items.length} secrets in profile '${plan.profile}':`, rows).join('\n'));
-      if (!isYes(await readStdinLine())) {
+      if (!(await this.confirm(session, `Ready to re-encrypt ${plan.items.length} secrets in profile '${plan.profile}':`, rows, 're-encrypting'))) {
         this.out('Re-encryption cancelled');
         return;
       }

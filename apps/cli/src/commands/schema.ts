@@ -11,7 +11,7 @@ export default class Schema extends FnoxCommand<typeof Schema> {
 
   async run(): Promise<void> {
     const registry = this.providerRegistry();
-    const log = { warn: (line: string) => process.stderr.write(`${line}\n`) };
+    const log = { warn: (line: string) => this.say(line) };
     for (const warning of registry.report.warnings) log.warn(`Warning: ${warning}`);
     const schema = buildFnoxSchema(await providerSchemaInputs(registry, log));
     this.out(`${JSON.stringify(schema, null, 2)}\n`);

@@ -1,8 +1,7 @@
 import { Args, Flags } from '@oclif/core';
 import { FnoxError, readSecretInput, setSecret, type IfMissing, type SetSecretResult } from '@fnox/core';
 import { FnoxCommand } from '../base-command.js';
-
-const IF_MISSING = ['error', 'warn', 'ignore'];
+import { checkIfMissingFlag } from '../global-options.js';
 
 function preview(text: string): string {
   return text.length > 50 ? `${text.slice(0, 50)}...` : text;
@@ -24,7 +23,7 @@ function dryRunLines(result: SetSecretResult): string[] {
 export default class SetCommand extends FnoxCommand<typeof SetCommand> {
   static override summary = 'Set a secret: encrypt it (or store it remotely) and write it to fnox.toml.';
   static override description =
-    'The value comes from VALUE, --from-file, stdin (when not a terminal) or a hidden prompt. It is encrypted by the provider BEFORE the config is written; only ciphertext (or a remote name) is stored. Writes go to the current directory\'s config file (created if needed), keeping comments and layout.';
+    'The value comes from VALUE, --from-file, stdin (when not a terminal) or a hidden prompt. It is encrypted by the provider BEFORE the config is written; only ciphertext (or a remote name) is stored. Writes go to the current directory\'s config file, keeping comments and layout; in a sub-directory of a project (or with only a global config) that file is created there as a local override. With no fnox.toml anywhere, run `fnox init` first.';
   static override aliases = ['s'];
   // After the command name, --if-missing is the secret's own policy, not the runtime override.
   static override ifMissingIsRuntime = false;
@@ -55,15 +54,12 @@ export default class SetCommand extends FnoxCommand<typeof SetCommand> {
     if (flags['from-file'] !== undefined && args.value !== undefined) {
       throw new FnoxError('usage', 'the argument VALUE cannot be used with --from-file', { hint: 'Give the value either as an argument or with --from-file.' });
     }
-    const ifMissing = flags['if-missing'];
-    if (ifMissing !== undefined && !IF_MISSING.includes(ifMissing)) {
-      throw new FnoxError('usage', `invalid value '${ifMissing}' for --if-missing`, { hint: 'Use error, warn or ignore.' });
-    }
+    const ifMissing = checkIfMissingFlag(flags['if-missing'])?.toLowerCase();
     const session = await this.session();
     const metadataOnly =
       flags['key-name'] === undefined && (flags.description !== undefined || flags.default !== undefined || ifMissing !== undefined);
     if (args.value !== undefined && session.stdinIsTTY) {
-      process.stderr.write('Warning: the value was passed on the command line and may be saved in your shell history; prefer stdin or a prompt\n');
+      this.say('Warning: the value was passed on the command line and may be saved in your shell history; prefer stdin or a prompt\n');
     }
     const value = await readSecretInput(session, { value: args.value, fromFile: flags['from-file'], metadataOnly });
     const result = await setSecret(session, {

@@ -1,5 +1,5 @@
 import { Args, Flags } from '@oclif/core';
-import { applySync, confirmationLines, isYes, planSync, readStdinLine } from '@fnox/core';
+import { applySync, planSync } from '@fnox/core';
 import { FnoxCommand } from '../base-command.js';
 
 export default class Sync extends FnoxCommand<typeof Sync> {
@@ -19,7 +19,7 @@ export default class Sync extends FnoxCommand<typeof Sync> {
     provider: Flags.string({ char: 'p', summary: 'Target encryption provider (default: the default provider).' }),
     source: Flags.string({ char: 's', summary: 'Only secrets of this source provider.' }),
     filter: Flags.string({ summary: 'Only names matching this regular expression.' }),
-    force: Flags.boolean({ char: 'f', summary: 'Do not ask for confirmation.' }),
+    force: Flags.boolean({ char: 'f', aliases: ['yes'], charAliases: ['y'], summary: 'Do not ask for confirmation (alias --yes, -y); required without a terminal.' }),
     'dry-run': Flags.boolean({ char: 'n', summary: 'List what would be synced; fetch and write nothing.' }),
     global: Flags.boolean({ char: 'g', summary: 'Write the caches to the global config.', exclusive: ['local-file'] }),
     'local-file': Flags.boolean({ summary: 'Write the caches to fnox.local.toml beside fnox.toml.', exclusive: ['global'] }),
@@ -41,8 +41,7 @@ export default class Sync extends FnoxCommand<typeof Sync> {
       return;
     }
     if (!flags.force) {
-      this.out(confirmationLines(`Ready to sync ${plan.items.length} secrets in profile '${plan.profile}' to provider '${plan.target}':`, rows).join('\n'));
-      if (!isYes(await readStdinLine())) {
+      if (!(await this.confirm(session, `Ready to sync ${plan.items.length} secrets in profile '${plan.profile}' to provider '${plan.target}':`, rows, 'syncing'))) {
         this.out('Sync cancelled');
         return;
       }

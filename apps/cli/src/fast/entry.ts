@@ -23,14 +23,14 @@ function exitQuietlyOnEpipe(): void {
 
 /**
  * What bin/run.js calls first, for every command: prepare argv (global flags before the command,
- * `exec`'s opaque child argv), answer `--version`, and serve hot commands without oclif. Returns
+ * `exec`'s opaque child argv), answer `--version` / `-V`, and serve hot commands without oclif. Returns
  * the prepared argv when oclif must run, or undefined when the command was handled. `nativeImport`
  * is the caller's own `import()` (this bundle's is compiled away; see load-module.ts).
  */
 export async function start(argv: readonly string[], cliRoot: string, nativeImport: NativeImport): Promise<string[] | undefined> {
   exitQuietlyOnEpipe();
   const args = prepareArgv(argv);
-  if (args.length === 1 && args[0] === '--version') {
+  if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
     const { version } = JSON.parse(readFileSync(join(cliRoot, 'package.json'), 'utf8')) as { version: string };
     process.stdout.write(`fnox ${version}\n`);
     return undefined;

@@ -6,6 +6,8 @@ import { globalOptionsFromFlags } from '../global-options.js';
 import type { Handler } from '../handlers/types.js';
 import { parseFast, type ManifestCommand } from './flags.js';
 import { moduleLoader, type NativeImport } from './load-module.js';
+import { terminalActivity } from '../activity.js';
+import { errorStyle, terminalLogger } from '../terminal-style.js';
 import { discoverPlugins } from './plugins.js';
 
 /** Commands the fast path serves, by id, with how to load their handler. */
@@ -56,14 +58,23 @@ export async function runFast(argv: readonly string[], cliRoot: string, nativeIm
     const status = await handler(
       {
         version: manifest.version,
-        session: async () => (session ??= createSession({ options, registry: createProviderRegistry({ plugins, importModule: moduleLoader(nativeImport) }) })),
+        session: async () => {
+          // The shell hook never shows a spinner: it runs at every prompt and must stay quiet.
+          const activity = command.id === 'hook-env' ? undefined : terminalActivity();
+          return (session ??= createSession({
+            options,
+            registry: createProviderRegistry({ plugins, importModule: moduleLoader(nativeImport) }),
+            log: terminalLogger(Boolean(options.verbose)),
+            ...(activity ? { activity } : {}),
+          }));
+        },
       },
       parsed,
     );
     if (status) process.exitCode = status;
   } catch (error) {
     const fnoxError = toFnoxError(error);
-    process.stderr.write(renderError(fnoxError, { debug }));
+    process.stderr.write(renderError(fnoxError, { debug, style: errorStyle() }));
     process.exitCode = fnoxError.exitCode;
     exitIfWedged(fnoxError);
   }

@@ -1,4 +1,5 @@
 import { escapeControls, hookEnv } from '@fnox/core/hot';
+import { colorsFor, paint } from '../terminal-style.js';
 import type { Handler } from './types.js';
 
 /**
@@ -10,7 +11,7 @@ export const hookEnvHandler: Handler = async ({ session }, { flags }) => {
   const ttyColumns = process.stderr.isTTY ? process.stderr.columns : undefined;
   const result = await hookEnv(await session(), { shell, ttyColumns, fingerprint: flags.fingerprint === true });
   // The summary and problems quote names from config files: none may repaint the prompt.
-  if (result.stderr) process.stderr.write(escapeControls(result.stderr, { keepLayout: true }));
+  if (result.stderr) process.stderr.write(paint(escapeControls(result.stderr, { keepLayout: true }), colorsFor(process.stderr)));
   process.stdout.write(result.stdout);
   // A provider past the hook's deadline may still hold the event loop: the prompt must not wait for it.
   if (result.timedOut) process.exit(0);

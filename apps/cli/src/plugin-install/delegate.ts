@@ -13,7 +13,7 @@ interface RunnableCommand {
 }
 
 const HINTS: Readonly<Record<PluginsCommandId, string>> = {
-  'plugins:install': 'Check the package name or path (give tarballs as file:/abs/path.tgz); --verbose shows npm output.',
+  'plugins:install': 'Check the package name, or the folder or .tgz path; --verbose shows npm output.',
   'plugins:link': 'Give the folder of a plugin package (it needs a package.json); --verbose shows more.',
   'plugins:uninstall': 'Run `fnox plugins` to see the installed plugins; core plugins cannot be uninstalled.',
 };

@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { isAbsolute, resolve } from 'node:path';
 import { providerPackageFor } from '@fnox/core';
 
 /**
@@ -18,5 +20,19 @@ export function expandProviderNames(argv: readonly string[]): string[] {
     const name = at < 0 ? token : token.slice(0, at);
     const packageName = providerPackageFor(name);
     return packageName ? `${packageName}${at < 0 ? '' : token.slice(at)}` : token;
+  });
+}
+
+/**
+ * A path on disk given to `fnox plugins install` (`./dir`, `../x.tgz`, `/abs/dir`, `~/x.tgz`
+ * expanded by the shell) becomes a `file:` spec with an absolute path. Left alone, plugin-plugins
+ * would read `./path/to/dir` as a GitHub `owner/repo` shorthand and try the network.
+ */
+export function localPathSpecs(argv: readonly string[], cwd: string): string[] {
+  return argv.map((token) => {
+    if (token.startsWith('-') || token.includes(':')) return token;
+    const looksLikePath = token.startsWith('.') || isAbsolute(token) || /\.(tgz|tar\.gz|tar)$/.test(token);
+    const path = resolve(cwd, token);
+    return looksLikePath && existsSync(path) ? `file:${path}` : token;
   });
 }

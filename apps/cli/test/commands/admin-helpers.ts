@@ -25,3 +25,16 @@ export async function ageKeyPair(): Promise<{ identity: string; recipient: strin
   const age = (await import('@fnox/provider-age')) as { generateIdentity(): Promise<{ identity: string; recipient: string }> };
   return age.generateIdentity();
 }
+
+/** Run `fnox ARGS` on a terminal, answer its `Continue? [y/N]` with `answer`; its exit code and stdout. */
+export async function answerConfirmation(box: Sandbox, args: readonly string[], env: NodeJS.ProcessEnv, answer: string): Promise<{ code: number; stdout: string }> {
+  const { startPty } = await import('../helpers/pty.js');
+  const pty = startPty(box, args, env);
+  try {
+    await pty.waitForOutput(/Continue\? \[y\/N\]\n$/);
+    pty.answer(answer);
+    return await pty.exit();
+  } finally {
+    pty.stop();
+  }
+}

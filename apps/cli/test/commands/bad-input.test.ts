@@ -62,7 +62,25 @@ const ROWS: Row[] = [
   { name: 'set: bad --write-profile', files: { 'fnox.toml': PLAIN }, args: ['set', 'A', SECRET, '--write-profile', '../etc'], error: /Invalid --write-profile name: '\.\.\/etc'/, secret: SECRET },
   { name: 'set: several profiles active', files: { 'fnox.toml': PLAIN }, args: ['set', 'A', SECRET, '-P', 'a,b'], error: /Multiple profiles are active \(a,b\)/, secret: SECRET },
   { name: 'set: VALUE and --from-file', files: { 'fnox.toml': PLAIN }, args: ['set', 'A', SECRET, '--from-file', 'x'], error: /cannot be used with --from-file/, exit: 2, secret: SECRET },
-  { name: 'set: --from-file missing', files: { 'fnox.toml': PLAIN }, args: ['set', 'A', '--from-file', 'missing.txt'], error: /Failed to read secret file: .*missing\.txt/ },
+  { name: 'set: --from-file missing', files: { 'fnox.toml': PLAIN }, args: ['set', 'A', '--from-file', 'missing.txt'], error: /Failed to read secret file: missing\.txt \(/ },
+  { name: 'set: --from-file names the path as given', files: { 'fnox.toml': PLAIN }, args: ['set', 'A', '--from-file', './sub/../missing.txt'], error: /^error: Failed to read secret file: \.\/sub\/\.\.\/missing\.txt \(fnox::io::secret_file_read_failed\)$/ },
+  { name: 'unknown command: one error line with a suggestion, no oclif warning', files: { 'fnox.toml': PLAIN }, args: ['provider', 'ad'], error: /^error: 'provider ad' is not a fnox command \(fnox::cli::unknown_command\)$/, exit: 127 },
+  { name: 'get: missing argument is named', files: { 'fnox.toml': PLAIN }, args: ['get'], error: /^error: Missing 1 required arg: KEY \(fnox::usage\)$/, exit: 2 },
+  { name: 'provider add: both missing arguments are named', files: { 'fnox.toml': PLAIN }, args: ['provider', 'add'], error: /^error: Missing 2 required args: NAME, TYPE \(fnox::usage\)$/, exit: 2 },
+  { name: 'runtime --if-missing maybe (fast path)', files: { 'fnox.toml': `${PLAIN}[secrets]\nA = { default = "a" }\n` }, args: ['get', 'A', '--if-missing', 'maybe'], error: /^error: invalid value 'maybe' for --if-missing \(fnox::usage\)$/, exit: 2 },
+  { name: 'runtime --if-missing maybe before the command (oclif)', files: { 'fnox.toml': `${PLAIN}[secrets]\nA = { default = "a" }\n` }, args: ['--if-missing=maybe', 'list'], error: /invalid value 'maybe' for --if-missing/, exit: 2 },
+  { name: 'set with no config anywhere points at init', files: {}, args: ['set', 'A', SECRET], error: /No configuration file found .* \(fnox::config::not_found\)$/, secret: SECRET },
+  {
+    name: 'age identities that need each other',
+    files: {
+      'fnox.toml':
+        '[providers.a]\ntype = "age"\nrecipients = ["age1x"]\nidentity = { provider = "b", value = "k" }\n' +
+        '[providers.b]\ntype = "age"\nrecipients = ["age1x"]\nidentity = { provider = "a", value = "k" }\n' +
+        '[secrets]\nA = { provider = "a", value = "YWdl" }\n',
+    },
+    args: ['get', 'A'],
+    error: /^error: Circular dependency detected in provider configuration for 'a' \(fnox::provider::config_cycle\)$/,
+  },
   { name: 'set: bad --if-missing', files: { 'fnox.toml': PLAIN }, args: ['set', 'A', '--if-missing', 'sometimes'], error: /invalid value 'sometimes' for --if-missing/, exit: 2 },
   { name: 'set: broken target file', files: { 'fnox.toml': `${PLAIN}[secrets]\nA = { value = "x" \n` }, args: ['set', 'A', SECRET], error: /fnox\.toml:4:\d+: invalid TOML/, secret: SECRET },
   { name: 'remove: key not there', files: { 'fnox.toml': `${PLAIN}[secrets]\nA = { default = "a" }\n` }, args: ['remove', 'B'], error: /Secret 'B' not found in profile 'default'/ },
@@ -113,6 +131,9 @@ describe('bad input', () => {
     const lines = result.stderr.trimEnd().split('\n');
     expect(lines[0]).toMatch(/^error: /);
     expect(lines[0]).toMatch(row.error);
+    // Every error names its diagnostic id, once, at the end of its first line.
+    expect(lines[0]).toMatch(/ \(fnox::[a-z_:]+\)$/);
+    expect(result.stderr).not.toMatch(/^Error:/m);
     expect(result.stderr).toMatch(/\nhint: \S/);
     expect(result.stderr).not.toMatch(/^\s+at .+[:(]\d+/m);
     if (row.secret) expect(result.stderr).not.toContain(row.secret);

@@ -37,4 +37,19 @@ describe('fnox check', () => {
     expect(r.stderr).toContain('Configuration validation failed');
     expect(r.stdout).toBe('');
   });
+  it('a provider that fails under the default if_missing (warn) passes plain check but fails --strict', async () => {
+    // An age secret whose key is missing: the provider fails for every value.
+    const toml = '[providers.age]\ntype = "age"\nrecipients = ["age1ql3z7hjy54pw3hyww5ayyfg7zqgvc7w3j2elw8zmrj2kg5sfn9aqmcac8p"]\n[secrets]\nDB = { provider = "age", value = "YWdl" }\n';
+    const box = make(toml);
+    const plain = await box.run(['check', '--all']);
+    expect(plain.code).toBe(0);
+    expect(plain.stderr).toContain("Secret 'DB' failed to resolve: Age identity file not found");
+    const strict = await box.run(['check', '--strict']);
+    expect(strict.code).toBe(1);
+    expect(strict.stderr).toContain("Found 1 error(s):\n  Secret 'DB' failed to resolve: Age identity file not found");
+    expect(strict.stdout).not.toContain('✓');
+    const healthy = await make(PLAIN + 'A = { provider = "plain", value = "1" }\n').run(['check', '--strict']);
+    expect(healthy.code).toBe(0);
+    expect(healthy.stdout).toContain('✓ Configuration is healthy');
+  });
 });

@@ -17,8 +17,9 @@ afterEach(() => box.cleanup());
  */
 const EDITOR_JS = `
 import { readFileSync, writeFileSync, statSync } from 'node:fs';
-const file = process.argv[2];
+const file = process.argv.at(-1);
 const text = readFileSync(file, 'utf8');
+writeFileSync(process.env.EDIT_CAPTURE + '/shown.args', JSON.stringify(process.argv.slice(2)));
 writeFileSync(process.env.EDIT_CAPTURE + '/shown.toml', text);
 writeFileSync(process.env.EDIT_CAPTURE + '/shown.mode', (statSync(file).mode & 0o777).toString(8));
 writeFileSync(process.env.EDIT_CAPTURE + '/shown.path', file);
@@ -132,6 +133,27 @@ describe('fnox edit', () => {
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain("Failed to start editor 'no-such-editor-fnox'");
     expect(bytes(file)).toEqual(before);
+    expect(leftovers()).toEqual([]);
+  });
+
+  it('runs an $EDITOR with arguments as git does (sh -c \'$EDITOR "$@"\'); a no-op edit says nothing changed', async () => {
+    const file = join(box.project, 'fnox.toml');
+    const before = bytes(file);
+    const noop = await run('return text', 0, { EDITOR: `'${editor}' --wait -f` });
+    expect(noop.stderr).toBe('');
+    expect(noop).toMatchObject({ code: 0, stdout: `No changes made to ${file}\n` });
+    const args = JSON.parse(readFileSync(join(box.home, 'shown.args'), 'utf8')) as string[];
+    expect(args.slice(0, 2)).toEqual(['--wait', '-f']);
+    expect(args).toHaveLength(3);
+    expect(args[2]).toBe(readFileSync(join(box.home, 'shown.path'), 'utf8'));
+    expect(bytes(file)).toEqual(before);
+    // VISUAL with arguments too, when EDITOR is unset; and a change is still written.
+    const changed = await run(`return text.replace('"hello-plain"', '"hello-visual"')`, 0, { EDITOR: '', VISUAL: `${editor} -w` });
+    expect(changed.stdout).toContain('updated with re-encrypted secrets');
+    expect(await get('HELLO')).toBe('hello-visual\n');
+    const missing = await run('return text', 0, { EDITOR: 'no-such-editor-fnox --wait' });
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain("Failed to start editor 'no-such-editor-fnox --wait': not found");
     expect(leftovers()).toEqual([]);
   });
 

@@ -2,7 +2,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Sandbox } from '../helpers/fnox.js';
-import { ageKeyPair, bytes, configText, expectHelpOf } from './admin-helpers.js';
+import { ageKeyPair, answerConfirmation, bytes, configText, expectHelpOf } from './admin-helpers.js';
 import { project } from './secrets-helpers.js';
 
 let box: Sandbox;
@@ -117,15 +117,34 @@ describe('fnox import', () => {
     expect(bytes(file)).toEqual(before);
   });
 
-  it('asks for confirmation when reading a file without --force; "n" writes nothing', async () => {
+  it('asks for confirmation on a terminal: "n" writes nothing, "yes" imports', async () => {
     writeFileSync(join(box.project, '.env'), 'A=1\n');
     const file = join(box.project, 'fnox.toml');
     const before = bytes(file);
-    const no = await box.run(['import', '-i', '.env', '-p', 'age'], { env, input: 'n\n' });
+    const no = await answerConfirmation(box, ['import', '-i', '.env', '-p', 'age'], env, 'n');
+    expect(no.code).toBe(0);
     expect(no.stdout).toBe("\nReady to import 1 secrets into profile 'default':\n  A\n\nContinue? [y/N]\nImport cancelled\n");
     expect(bytes(file)).toEqual(before);
-    const yes = await box.run(['import', '-i', '.env', '-p', 'age'], { env, input: 'yes\n' });
+    const yes = await answerConfirmation(box, ['import', '-i', '.env', '-p', 'age'], env, 'yes');
     expect(yes.stdout).toContain("✓ Imported 1 secrets into profile 'default' using provider 'age'");
+    expect(await get('A')).toBe('1\n');
+  });
+
+  it('without a terminal (or with --non-interactive) fails with exit 1 and names --force/--yes instead of asking', async () => {
+    writeFileSync(join(box.project, '.env'), 'A=1\n');
+    const file = join(box.project, 'fnox.toml');
+    const before = bytes(file);
+    for (const args of [['import', '-i', '.env', '-p', 'age'], ['--non-interactive', 'import', '-i', '.env', '-p', 'age']]) {
+      const piped = await box.run(args, { env, input: 'y\n' });
+      expect(piped.code).toBe(1);
+      expect(piped.stdout).not.toContain('Continue?');
+      expect(piped.stdout).not.toContain('cancelled');
+      expect(piped.stderr).toMatch(/^error: Not importing without confirmation: (stdin is not a terminal|--non-interactive is set) \(fnox::confirmation_required\)\n/);
+      expect(piped.stderr).toContain('hint: Pass --force (or --yes)');
+      expect(bytes(file)).toEqual(before);
+    }
+    const yes = await box.run(['import', '-i', '.env', '-p', 'age', '--yes'], { env });
+    expect(yes.code, yes.stderr).toBe(0);
     expect(await get('A')).toBe('1\n');
   });
 

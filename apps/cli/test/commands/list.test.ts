@@ -1,7 +1,8 @@
+import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { sandbox, type Sandbox } from '../helpers/fnox.js';
+import { FNOX_BIN, sandbox, type Sandbox } from '../helpers/fnox.js';
 import { expectHelp } from './help-check.js';
 
 let box: Sandbox;
@@ -50,6 +51,31 @@ describe('fnox list', () => {
     const json = JSON.parse((await box.run(['list', '--json', '-P', 'dev'])).stdout);
     expect(json.profile).toBe('dev');
     expect(json.secrets.at(-1)).toEqual({ key: 'DEV', type: 'default value', source: file, sourceProfile: 'dev', env: true, asFile: false });
+  });
+
+  it('--values: one line per secret when piped; a newline in a value cannot break the table', async () => {
+    const long = 'v'.repeat(60);
+    writeFileSync(file, `root = true\n[secrets]\nA = { default = "${long}" }\nPEM = { default = "one\\ntwo\\tthree\\u001b[2J" }\nB = { default = "b" }\n`);
+    const piped = await box.run(['list', '--values']);
+    expect(piped.code, piped.stderr).toBe(0);
+    const lines = piped.stdout.trimEnd().split('\n');
+    expect(lines).toHaveLength(4);
+    expect(lines[1]).toMatch(new RegExp(`^A\\s+default value\\s+${long}$`));
+    expect(lines[2]).toMatch(/^PEM\s+default value\s+one\\ntwo\\tthree\\u001b\[2J$/);
+    expect(piped.stdout).not.toContain('\u001b');
+    expect(lines[3]).toMatch(/^B\s+default value\s+b$/);
+  });
+
+  it('--values wraps the last column at 40 characters when stdout is a terminal', async () => {
+    writeFileSync(file, `root = true\n[secrets]\nA = { default = "${'a'.repeat(50)}" }\n`);
+    // util-linux `script` gives fnox a terminal for stdout (the pty helper keeps stdout in a file).
+    const command = [process.execPath, FNOX_BIN, 'list', '--values'].map((w) => `'${w}'`).join(' ');
+    const stdout = execFileSync('script', ['-q', '-e', '-c', command, '/dev/null'], { cwd: box.project, env: box.env, encoding: 'utf8' });
+    const rows = stdout.replace(/\r/g, '').trimEnd().split('\n').slice(1);
+    expect(rows).toHaveLength(2);
+    expect(rows[0]).toMatch(/^A\s+default value\s+a{40}$/);
+    expect(rows[1]).toMatch(/^\s+a{10}$/);
+    expect(rows[1]!.length).toBe(rows[0]!.length - 30);
   });
 
   it('says when there are no secrets', async () => {

@@ -1,5 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { sandbox, type Sandbox } from '../helpers/fnox.js';
@@ -104,6 +104,17 @@ describe('fnox provider remove', () => {
     const result = await box.run(['provider', 'rm', 'age']);
     expect(result).toMatchObject({ code: 0, stdout: "✓ Removed provider 'age'\n" });
     expect(configText(box)).toBe(BASE);
+  });
+
+  it('--global removes the only table of the global config', async () => {
+    box = project(BASE);
+    const global = join(box.home, '.config', 'fnox', 'config.toml');
+    mkdirSync(dirname(global), { recursive: true });
+    writeFileSync(global, '[providers.g]\ntype = "plain"\n');
+    const result = await box.run(['provider', 'remove', 'g', '--global']);
+    expect(result).toMatchObject({ code: 0, stdout: "✓ Removed provider 'g' (global)\n" });
+    expect(readFileSync(global, 'utf8')).toBe('');
+    expect((await box.run(['provider', 'list'])).stdout).not.toContain('g\n');
   });
 
   it('errors for an unknown provider and a missing target file, writing nothing', async () => {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Sandbox } from '../helpers/fnox.js';
-import { ageKeyPair, bytes, configText, expectHelpOf } from './admin-helpers.js';
+import { ageKeyPair, answerConfirmation, bytes, configText, expectHelpOf } from './admin-helpers.js';
 import { project } from './secrets-helpers.js';
 
 let box: Sandbox;
@@ -97,9 +97,16 @@ describe('fnox reencrypt', () => {
     expect(ineligible.stderr).toContain('excluded by filters');
     const none = await box.run(['reencrypt', '-f', '--filter', '^NOPE']);
     expect(none).toMatchObject({ code: 0, stdout: 'No secrets to re-encrypt\n' });
-    const cancelled = await box.run(['reencrypt'], { input: 'n\n', env: { FNOX_AGE_KEY: one.identity } });
+    const cancelled = await answerConfirmation(box, ['reencrypt'], { FNOX_AGE_KEY: one.identity }, 'n');
+    expect(cancelled.code).toBe(0);
     expect(cancelled.stdout).toContain("Ready to re-encrypt 4 secrets in profile 'default':\n  SHARED (age)\n  DB (age)\n");
     expect(cancelled.stdout).toContain('Re-encryption cancelled');
+    expect(bytes(file)).toEqual(before);
+    // Nobody can answer through a pipe: exit 1 and a hint, never a silent "cancelled".
+    const piped = await box.run(['reencrypt'], { input: 'y\n', env: { FNOX_AGE_KEY: one.identity } });
+    expect(piped.code).toBe(1);
+    expect(piped.stdout).toBe('');
+    expect(piped.stderr).toMatch(/^error: Not re-encrypting without confirmation: stdin is not a terminal \(fnox::confirmation_required\)\nhint: .*--force \(or --yes\)/);
     expect(bytes(file)).toEqual(before);
   });
 

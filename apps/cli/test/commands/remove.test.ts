@@ -45,7 +45,7 @@ describe('fnox remove', () => {
   it('reports a key that is only in another section', async () => {
     const result = await box.run(['remove', 'D']);
     expect(result.code).toBe(1);
-    expect(result.stderr).toBe(`error: Secret 'D' not found in profile 'default'\n  Config file: ${file}\nhint: Run \`fnox list --sources\` to see where secrets are defined.\n`);
+    expect(result.stderr).toBe(`error: Secret 'D' not found in profile 'default' (fnox::secret::not_found)\n  Config file: ${file}\nhint: Run \`fnox list --sources\` to see where secrets are defined.\n`);
   });
 
   it('has help with an example', () => expectHelp(box, 'remove'));

@@ -13,3 +13,14 @@ export function project(toml: string): Sandbox {
 }
 
 export const PLAIN = '[providers.plain]\ntype = "plain"\n\n[secrets]\n';
+
+/** {@link project} for a whole test file: every sandbox made is removed after all its tests. */
+export function projects(afterAll: (fn: () => void) => void): (toml: string) => Sandbox {
+  const boxes: Sandbox[] = [];
+  afterAll(() => boxes.forEach((b) => b.cleanup()));
+  return (toml) => {
+    const box = project(toml);
+    boxes.push(box);
+    return box;
+  };
+}

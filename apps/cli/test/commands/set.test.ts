@@ -37,6 +37,18 @@ describe('fnox set', () => {
     expect(read()).toBe(BASE.replace('DB = { provider = "pl", value = "old" } # keep?\n', 'DB = { provider = "pl", value = "old" } # keep?\nAPI_KEY= { provider = "pl", value = "abc" }\n'));
   });
 
+  it("rewrites only the entry it sets, byte for byte as upstream's toml_edit writer does", async () => {
+    // Upstream replaces the entry's inline table (value decor and trailing comment go with it) and
+    // sets the key's suffix to "" (`KEY= {`), for new and rewritten entries alike; entries it does
+    // not touch (such as `KEY = {` lines its whole-file rewrites produce) keep their bytes.
+    writeFileSync(file, 'root = true\n\n[providers.pl]\ntype = "pl"\n\n[secrets]\nA   =   { provider = "pl", value = "a" }  # c\n"B" = {provider="pl",value="b"}\nC = { provider = "pl", value = "c" }\n'.replace('type = "pl"', 'type = "plain"'));
+    expect((await box.run(['set', 'A', 'a2'])).code).toBe(0);
+    expect((await box.run(['set', 'B', 'b2'])).code).toBe(0);
+    expect(read()).toBe(
+      'root = true\n\n[providers.pl]\ntype = "plain"\n\n[secrets]\nA= { provider = "pl", value = "a2" }\n"B"= { provider = "pl", value = "b2" }\nC = { provider = "pl", value = "c" }\n',
+    );
+  });
+
   it('updates inline and table entries in place', async () => {
     expect((await box.run(['set', 'DB', 'new', '-d', 'Postgres'])).code).toBe(0);
     expect((await box.run(['set', 'TABLE', 'updated'])).code).toBe(0);
@@ -102,6 +114,23 @@ describe('fnox set', () => {
     expect((await box.run(['set', 'DB', 'child'], { cwd: sub })).code).toBe(0);
     expect(read()).toBe(BASE);
     expect(readFileSync(join(sub, 'fnox.toml'), 'utf8')).toBe('[secrets]\nDB= { provider = "pl", value = "child" }\n');
+  });
+
+  it("in a child directory, a parent's default-only secret gets a local override (metadata copied, parent untouched)", async () => {
+    const { mkdirSync } = await import('node:fs');
+    writeFileSync(file, 'root = true\n\n[providers.pl]\ntype = "plain"\n\n[secrets]\nPARENT_SECRET = { default = "parent-value", description = "from the parent" }\n');
+    const parentBefore = read();
+    const child = join(box.project, 'child');
+    mkdirSync(child);
+    writeFileSync(join(child, 'fnox.toml'), '[secrets]\nCHILD_SECRET = { default = "original-child-value" }\n');
+    const result = await box.run(['set', 'PARENT_SECRET', 'updated-value'], { cwd: child });
+    expect(result).toMatchObject({ code: 0, stdout: '✓ Set secret PARENT_SECRET\n' });
+    expect(read()).toBe(parentBefore);
+    expect(readFileSync(join(child, 'fnox.toml'), 'utf8')).toBe(
+      '[secrets]\nCHILD_SECRET = { default = "original-child-value" }\nPARENT_SECRET= { provider = "pl", value = "updated-value", description = "from the parent", default = "parent-value" }\n',
+    );
+    expect((await box.run(['get', 'PARENT_SECRET'], { cwd: child })).stdout).toBe('updated-value\n');
+    expect((await box.run(['get', 'PARENT_SECRET'])).stdout).toBe('parent-value\n');
   });
 
   it('accepts the alias s, and has help with an example', async () => {

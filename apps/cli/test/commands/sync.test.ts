@@ -94,9 +94,9 @@ describe('fnox sync', () => {
     const sm = await box.run(['sync', '-p', 'sm', '-f']);
     expect(sm.code).toBe(1);
     expect(sm.stderr).toMatch(/Provider 'sm' cannot be used as a sync target|not installed/);
-    const cancelled = await box.run(['sync', '-p', 'age'], { input: 'no\n' });
-    expect(cancelled.stdout).toContain("Ready to sync 3 secrets in profile 'default' to provider 'age':");
-    expect(cancelled.stdout).toContain('Sync cancelled');
+    const piped = await box.run(['sync', '-p', 'age'], { input: 'no\n' });
+    expect(piped.code).toBe(1);
+    expect(piped.stderr).toContain('Not syncing without confirmation: stdin is not a terminal');
     expect(bytes(file)).toEqual(before);
   });
 

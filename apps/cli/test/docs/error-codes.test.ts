@@ -3,7 +3,7 @@
  * id and exit status match the table; every code, diagnostic id and anchor the docs mention exists;
  * every relative link of docs/ and README.md points at a file (and heading) that exists.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { ERROR_CODES } from '@fnox/core';
 import { describe, expect, it } from 'vitest';
@@ -56,6 +56,25 @@ function section(code: string): string | undefined {
   return lines.slice(start + 1, end).join('\n');
 }
 
+/** The source text of fnox's provider packages (where their diagnostic ids are declared). */
+function providerSources(): string {
+  const out: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (entry.name.endsWith('.ts')) out.push(readFileSync(path, 'utf8'));
+    }
+  };
+  for (const pkg of readdirSync(join(REPO_ROOT, 'packages'))) {
+    if (pkg.startsWith('provider-') || pkg === 'aws-shared') {
+      const src = join(REPO_ROOT, 'packages', pkg, 'src');
+      if (existsSync(src)) walk(src);
+    }
+  }
+  return out.join('\n');
+}
+
 describe('docs/troubleshooting.md and core ERROR_CODES', () => {
   it.each(codes)('%s has an entry with its diagnostic id and exit status', (code) => {
     const body = section(code);
@@ -78,10 +97,20 @@ describe('docs/troubleshooting.md and core ERROR_CODES', () => {
     for (const code of codes) expect(contents, code).toContain(`(#${code})`);
   });
 
+  it('every provider diagnostic id in the table is one a provider really uses', () => {
+    const table = text.split('## Provider diagnostic ids')[1] ?? '';
+    const ids = [...table.matchAll(/^\| `(fnox::[a-z_:]+)` \|/gm)].map((m) => m[1]!);
+    expect(ids.length).toBeGreaterThanOrEqual(10);
+    const sources = providerSources();
+    for (const id of ids) expect(sources.includes(`'${id}'`) || diagnostics.has(id), id).toBe(true);
+    for (const m of sources.matchAll(/'(fnox::[a-z_:]+)'/g)) expect(ids, `${m[1]} is used by a provider but not in the table`).toContain(m[1]);
+  });
+
   it('every diagnostic id and debug code mentioned anywhere in docs/ exists', () => {
+    const providerIds = new Set([...(text.split('## Provider diagnostic ids')[1] ?? '').matchAll(/^\| `(fnox::[a-z_:]+)` \|/gm)].map((m) => m[1]!));
     for (const page of docPages()) {
       const body = readFileSync(join(REPO_ROOT, page), 'utf8');
-      for (const m of body.matchAll(/`(fnox::[a-z_:]+)`/g)) expect(diagnostics.has(m[1]!), `${page}: ${m[1]}`).toBe(true);
+      for (const m of body.matchAll(/`(fnox::[a-z_:]+)`/g)) expect(diagnostics.has(m[1]!) || providerIds.has(m[1]!), `${page}: ${m[1]}`).toBe(true);
       for (const m of body.matchAll(/debug: code ([a-z_]+) \(/g)) expect(codes.includes(m[1] as keyof typeof ERROR_CODES), `${page}: ${m[1]}`).toBe(true);
     }
   });

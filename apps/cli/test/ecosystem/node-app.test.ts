@@ -22,10 +22,10 @@ let identity: string;
 let other: string;
 
 /** Run node in the app with a clean environment (its own HOME; the age key only when given). */
-async function node(args: string[], env: NodeJS.ProcessEnv = {}) {
+async function node(args: string[], env: NodeJS.ProcessEnv = {}, cwd = app) {
   try {
     const { stdout, stderr } = await execFileAsync(process.execPath, args, {
-      cwd: app,
+      cwd,
       env: { PATH: process.env.PATH, HOME: work, XDG_CONFIG_HOME: join(work, '.config'), TMPDIR: work, ...env },
       timeout: 60_000,
     });
@@ -123,6 +123,41 @@ describe('a Node app with only @fnox/core and @fnox/provider-age', () => {
     const exported = await box.run(['export', '-f', 'json'], { cwd: app, env: { FNOX_AGE_KEY: identity } });
     expect(exported.code).toBe(0);
     expect(JSON.parse(exported.stdout).secrets).toEqual(expected);
+  });
+
+  it('require("@fnox/core") works from CommonJS (Node 20.19+), with the same API', async () => {
+    writeFileSync(
+      join(app, 'api.cjs'),
+      "const { loadSecrets, FnoxError } = require('@fnox/core');\n" +
+        'loadSecrets().then((secrets) => console.log(JSON.stringify({ secrets, isClass: typeof FnoxError === "function" })));\n',
+    );
+    const result = await node(['api.cjs'], { FNOX_AGE_KEY: identity });
+    expect(result.stderr).toBe('');
+    expect(JSON.parse(result.stdout)).toEqual({ secrets: expected, isClass: true });
+  });
+
+  it('throws a FnoxError (code, hint, exitCode, diagnostic) for a provider failure', async () => {
+    writeFileSync(
+      join(app, 'failing.mjs'),
+      [
+        "import { FnoxError, loadSecrets } from '@fnox/core';",
+        "try { await loadSecrets({ ifMissing: 'error' }); } catch (error) {",
+        '  console.log(JSON.stringify({ isFnoxError: error instanceof FnoxError, code: error.code, exitCode: error.exitCode, diagnostic: error.diagnostic, hint: typeof error.hint }));',
+        '}',
+      ].join('\n'),
+    );
+    const result = await node(['failing.mjs'], { FNOX_AGE_KEY: other });
+    expect(JSON.parse(result.stdout)).toEqual({ isFnoxError: true, code: 'secrets_unresolved', exitCode: 1, diagnostic: 'fnox::secret::unresolved', hint: 'string' });
+  });
+
+  it('--import @fnox/core/register with no fnox.toml anywhere warns and lets the app start', async () => {
+    const bare = join(work, 'bare');
+    mkdirSync(bare, { recursive: true });
+    writeFileSync(join(bare, 'main.mjs'), "console.log('app started');\n");
+    const result = await node(['--import', join(app, 'node_modules', '@fnox', 'core', 'dist', 'register.js'), 'main.mjs'], { FNOX_CONFIG_DIR: join(work, 'no-global') }, bare);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe('app started\n');
+    expect(result.stderr).toMatch(/^fnox: warning: No configuration file found in .* or any parent directory; no secrets were loaded \(fnox::config::not_found\)\n$/);
   });
 
   it('stops the app with fnox’s one-line error and exit code when secrets cannot be resolved', async () => {

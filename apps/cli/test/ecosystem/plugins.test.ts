@@ -89,6 +89,26 @@ describe('a third-party provider from a tarball, offline', () => {
   });
 });
 
+describe('installing from a path on disk (not a GitHub shorthand)', () => {
+  it('a relative .tgz path and a relative folder path install from disk, offline', async () => {
+    const { copyFileSync, cpSync } = await import('node:fs');
+    copyFileSync(tarball, join(box.project, 'env-file-1.0.0.tgz'));
+    const fromTgz = await fnox(['plugins', 'install', './env-file-1.0.0.tgz']);
+    expect(fromTgz.stderr).not.toContain('github');
+    expect(fromTgz.code, fromTgz.stderr).toBe(0);
+    expect((await fnox(['get', 'DATABASE_URL'])).stdout).toBe('postgres://app@db/app\n');
+    expect((await fnox(['plugins', 'uninstall', 'fnox-provider-env-file'])).code).toBe(0);
+
+    const folder = join(box.project, 'checkout', 'provider-env-file');
+    cpSync(join(REPO_ROOT, 'examples/provider-env-file'), folder, { recursive: true, filter: (src) => !src.includes('node_modules') });
+    const fromDir = await fnox(['plugins', 'install', './checkout/provider-env-file']);
+    expect(fromDir.stderr).not.toContain('github');
+    expect(fromDir.code, fromDir.stderr).toBe(0);
+    expect((await fnox(['get', 'DATABASE_URL'])).stdout).toBe('postgres://app@db/app\n');
+    expect((await fnox(['plugins', 'uninstall', 'fnox-provider-env-file'])).code).toBe(0);
+  }, 240_000);
+});
+
 /** A provider package claiming a contract major fnox does not support. */
 function futurePlugin(root: string, contract: number): string {
   const dir = join(root, `future-${contract}`, 'package');

@@ -15,6 +15,8 @@ const DEADLINE_MS = Number(process.env.FNOX_TEST_PTY_DEADLINE_MS ?? 90_000);
 export interface PtyRun {
   /** Wait until the last non-blank screen line matches `pattern` (a question waiting for its answer). */
   waitForPrompt(pattern: RegExp): Promise<void>;
+  /** Wait until what fnox wrote to stdout so far matches `pattern` (a question asked on stdout). */
+  waitForOutput(pattern: RegExp): Promise<void>;
   /** Type `text` and Enter. */
   answer(text: string): void;
   /** Send tmux key names (`C-c`, `C-d`). */
@@ -67,6 +69,14 @@ export function startPty(box: Sandbox, args: readonly string[], env: NodeJS.Proc
         const lines = screen().split('\n').filter((line) => line.trim() !== '');
         const at = lines.length - 1;
         return at > lastPrompt && pattern.test(lines[at]!.trimEnd()) ? at : undefined;
+      });
+    },
+    waitForOutput: async (pattern) => {
+      await poll(`stdout matching ${pattern}`, () => {
+        const text = existsSync(out) ? readFileSync(out, 'utf8') : '';
+        if (pattern.test(text)) return true;
+        if (existsSync(rc)) throw new Error(`pty: fnox exited while waiting for ${pattern}; stdout:\n${text}\nscreen:\n${screen()}`);
+        return undefined;
       });
     },
     answer(text) {

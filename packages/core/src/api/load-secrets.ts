@@ -1,5 +1,6 @@
 import type { PluginDescriptor } from '@fnox/contract';
 import type { IfMissing } from '../config/types.js';
+import { toFnoxError } from '../errors.js';
 import { loadActiveConfig } from '../ops/active-config.js';
 import { createProviderRegistry, type ProviderRegistry } from '../providers/registry.js';
 import { secretsFor } from '../resolve/env-mode.js';
@@ -68,6 +69,15 @@ function profiles(profile: LoadSecretsOptions['profile']): readonly string[] | u
  * ```
  */
 export async function loadSecrets(options: LoadSecretsOptions = {}): Promise<Record<string, string>> {
+  try {
+    return await loadSecretsOrThrow(options);
+  } catch (error) {
+    // Provider errors (and anything unexpected) reach the app as a FnoxError too: code, hint, exitCode.
+    throw toFnoxError(error);
+  }
+}
+
+async function loadSecretsOrThrow(options: LoadSecretsOptions): Promise<Record<string, string>> {
   const cwd = options.cwd ?? process.cwd();
   const env = options.env ?? process.env;
   const log = options.logger ?? stderrLogger(false);

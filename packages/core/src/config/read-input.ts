@@ -15,6 +15,8 @@ export interface InputFileRole {
   readonly code: FnoxErrorCode;
   /** Hint for an OS failure, after the reason in words. */
   readonly hint?: string;
+  /** The path as the user gave it, for the message (upstream's `--from-file` wording); default: `path`. */
+  readonly shownPath?: string;
 }
 
 /** The text of `path` as UTF-8, bounded and regular-only; failures become FnoxErrors. */
@@ -23,7 +25,7 @@ export function readInputText(path: string, role: InputFileRole, maxBytes: numbe
     return readRegularFileSync(path, maxBytes).toString('utf8');
   } catch (error) {
     if (!(error instanceof BoundedReadError)) throw error;
-    const message = `Failed to read ${role.label}: ${path}`;
+    const message = `Failed to read ${role.label}: ${role.shownPath ?? path}`;
     if (error.reason === 'not-regular') throw new FnoxError('input_not_regular_file', `${message} (${error.detail})`, { cause: error });
     if (error.reason === 'too-large') throw new FnoxError('input_too_large', `${message} (${error.detail})`, { cause: error });
     throw new FnoxError(role.code, message, {

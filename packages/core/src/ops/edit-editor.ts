@@ -14,17 +14,31 @@ import { FnoxError } from '../errors.js';
 /** Runs the editor on `file`; resolves its exit status (128+N when killed by signal N). */
 export type EditorRunner = (file: string) => Promise<number>;
 
-/** `$EDITOR`, else `$VISUAL`, else `vi` — a program name, never a shell command line. */
+/** `$EDITOR`, else `$VISUAL`, else `vi`. */
 export function editorProgram(env: NodeJS.ProcessEnv): string {
   return env.EDITOR || env.VISUAL || 'vi';
 }
 
-/** The default runner: spawn the editor program directly with the file as its only argument. */
+// The characters for which git hands a command to the shell instead of running it directly.
+const SHELL_SPECIAL = /[|&;<>()$`\\"' \t\n*?[#~=%]/;
+
+/**
+ * How to start `editor` on `file`, as git does: a plain program name is run directly; anything
+ * with arguments or shell syntax (`code --wait`, `vim -f`, a quoted path) runs as
+ * `sh -c '<editor> "$@"' <editor> <file>`, so the file is always one argument, never re-parsed.
+ */
+export function editorCommand(editor: string, file: string): { command: string; args: string[] } {
+  if (!SHELL_SPECIAL.test(editor)) return { command: editor, args: [file] };
+  return { command: 'sh', args: ['-c', `${editor} "$@"`, editor, file] };
+}
+
+/** The default runner: the editor on the file, on the terminal. */
 export function spawnEditor(env: NodeJS.ProcessEnv): EditorRunner {
   const program = editorProgram(env);
   return (file) =>
     new Promise<number>((done, fail) => {
-      const child = spawn(program, [file], { stdio: 'inherit', env });
+      const { command, args } = editorCommand(program, file);
+      const child = spawn(command, args, { stdio: 'inherit', env });
       const forward = (signal: NodeJS.Signals) => () => child.kill(signal);
       const onTerm = forward('SIGTERM');
       const onHup = forward('SIGHUP');
@@ -39,7 +53,15 @@ export function spawnEditor(env: NodeJS.ProcessEnv): EditorRunner {
       });
       child.on('exit', (code, signal) => {
         release();
-        done(code ?? 128 + (signal ? (constants.signals[signal] ?? 0) : 0));
+        const status = code ?? 128 + (signal ? (constants.signals[signal] ?? 0) : 0);
+        // Through sh, a missing program is exit 127 rather than a spawn error: say the same thing.
+        if (status === 127 && command === 'sh') {
+          fail(new FnoxError('editor_failed', `Failed to start editor '${program}': not found`, {
+            hint: 'Set EDITOR (or VISUAL) to an editor on PATH, with its arguments if it needs them, e.g. EDITOR="code --wait".',
+          }));
+          return;
+        }
+        done(status);
       });
     });
 }

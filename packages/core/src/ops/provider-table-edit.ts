@@ -37,9 +37,22 @@ function withValue(doc: TomlTable, path: readonly string[], value: unknown): Tom
   return copy;
 }
 
-function matches(text: string, expected: TomlTable, file: string): boolean {
+/** `doc` without tables left empty (an implicit `[providers]` vanishes with its last sub-table). */
+function pruneEmpty(value: unknown): unknown {
+  if (!isTable(value)) return value;
+  const out: TomlTable = {};
+  for (const [key, child] of Object.entries(value)) {
+    const pruned = pruneEmpty(child);
+    if (!(isTable(pruned) && Object.keys(pruned).length === 0)) out[key] = pruned as TomlTable[string];
+  }
+  return out;
+}
+
+function matches(text: string, expected: TomlTable, file: string, ignoreEmptyTables = false): boolean {
   try {
-    return canonical(parseToml(text, file)) === canonical(expected);
+    const actual = parseToml(text, file);
+    if (ignoreEmptyTables) return canonical(pruneEmpty(actual)) === canonical(pruneEmpty(expected));
+    return canonical(actual) === canonical(expected);
   } catch {
     return false;
   }
@@ -112,7 +125,8 @@ export async function removeProviderFromText(text: string, section: readonly str
   let out = await editToml(text, [...section, name], undefined, file);
   // toml_edit keeps the blank line that separated the removed first table from the next one.
   if (!/^\r?\n/.test(text)) out = out.replace(/^(\r?\n)+/, '');
-  if (!matches(out, expected, file)) {
+  // Removing the only `[providers.X]` table also drops the implicit `providers` table around it.
+  if (!matches(out, expected, file, true)) {
     throw new FnoxError('config_write_failed', `Could not edit ${file}: removing provider '${name}' did not produce the intended document; nothing was written`);
   }
   return out;

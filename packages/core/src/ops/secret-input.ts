@@ -52,7 +52,7 @@ export async function promptHidden(question: string): Promise<string> {
 export async function readSecretInput(session: FnoxSession, input: SecretInput): Promise<string | undefined> {
   if (input.fromFile !== undefined) {
     // A regular file of at most 1 MiB: `--from-file /dev/stdin` or a FIFO must not hang, `/dev/zero` must not fill memory.
-    return readInputText(resolve(session.cwd, input.fromFile), { label: 'secret file', code: 'secret_file_read_failed', hint: 'Check the path given to --from-file' });
+    return readInputText(resolve(session.cwd, input.fromFile), { label: 'secret file', code: 'secret_file_read_failed', hint: 'Check the path given to --from-file', shownPath: input.fromFile });
   }
   if (input.value !== undefined) return input.value;
   if (input.metadataOnly) return undefined;

@@ -154,10 +154,13 @@ export async function resolveBatch(resolver: Resolver, secrets: SecretMap, inter
     };
 
     const fetchFrom = async (provider: string, requests: { key: string; value: string }[]): Promise<Map<string, Outcome>> => {
+      const done = session.activity?.(`contacting provider '${provider}'`);
       try {
         return await fetchGroup(await factory.instance(provider), requests);
       } catch (error) {
         return new Map(requests.map((r) => [r.key, { ok: false, error } as Outcome]));
+      } finally {
+        done?.();
       }
     };
     await mapLimit([...groups], PROVIDER_CONCURRENCY, async ([provider, requests]) => {

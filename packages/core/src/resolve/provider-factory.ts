@@ -4,7 +4,7 @@
  * provider name per command; every instance is disposed at the end.
  */
 import { dirname } from 'node:path';
-import type { BrandedProviderDefinition, ProviderContext, ProviderInstance } from '@fnox/contract';
+import { ProviderError, type BrandedProviderDefinition, type ProviderContext, type ProviderInstance } from '@fnox/contract';
 import type { EffectiveConfig, ProviderConfig, Sourced } from '../config/types.js';
 import { FnoxError } from '../errors.js';
 import { instantiateProvider, providerOwnConfig } from '../providers/instance.js';
@@ -120,7 +120,12 @@ export function createProviderFactory(
       resolveSecret: async (provider, value) => {
         // A provider asking another for a value (age identity). Each hop gets its own instance
         // carrying the chain, so a loop is caught and named instead of recursing forever.
-        if (chain.includes(provider)) throw providerCycleError([...chain, provider]);
+        // It reaches the provider as a ProviderError (what a plugin passes on unchanged), so the
+        // user sees the cycle itself, not the plugin's "could not resolve" wrapper.
+        if (chain.includes(provider)) {
+          const cycle = providerCycleError([...chain, provider]);
+          throw new ProviderError('config', cycle.message, { hint: cycle.hint, diagnostic: cycle.diagnostic });
+        }
         const hop = await buildChained(provider, [...chain, provider]);
         return hop.instance.get({ key: value, value });
       },

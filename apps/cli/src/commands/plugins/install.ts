@@ -2,7 +2,7 @@ import { Args, Flags } from '@oclif/core';
 import { FnoxCommand } from '../../base-command.js';
 import { assertSupportedContract, localPackageJson } from '../../plugin-install/contract-check.js';
 import { installedPackageJson, runPluginsCommand, userPlugins } from '../../plugin-install/delegate.js';
-import { expandProviderNames } from '../../plugin-install/short-names.js';
+import { expandProviderNames, localPathSpecs } from '../../plugin-install/short-names.js';
 
 /**
  * `fnox plugins install`: plugin-plugins' install with fnox's short provider names (`aws-sm` →
@@ -13,13 +13,15 @@ export default class PluginsInstall extends FnoxCommand<typeof PluginsInstall> {
   static override summary = 'Install a provider plugin (or any plugin) into fnox.';
   static override description =
     'Uses npm to install plugins. Short names of fnox providers are expanded: aws-kms → @fnox/provider-aws-kms, ' +
-    'aws-sm → @fnox/provider-secrets-manager, age → @fnox/provider-age. Give a tarball as file:/abs/path.tgz. ' +
+    'aws-sm → @fnox/provider-secrets-manager, age → @fnox/provider-age. A folder or tarball on disk installs from there ' +
+    '(`./fnox-provider-x`, `../x-1.0.0.tgz`, or file:/abs/path); to use a checkout while you work on it, `fnox plugins link DIR --no-install`. ' +
     'A provider plugin built for a provider contract this fnox does not support is refused (and removed again when npm already installed it).';
   static override examples = [
     '<%= config.bin %> plugins install aws-kms',
     '<%= config.bin %> plugins install aws-sm',
     '<%= config.bin %> plugins install fnox-provider-env-file',
-    '<%= config.bin %> plugins install file:/abs/path/fnox-provider-env-file-1.0.0.tgz',
+    '<%= config.bin %> plugins install ./fnox-provider-env-file-1.0.0.tgz',
+    '<%= config.bin %> plugins install ./path/to/fnox-provider-env-file',
   ];
   static override aliases = ['plugins:add'];
   static override strict = false;
@@ -34,7 +36,7 @@ export default class PluginsInstall extends FnoxCommand<typeof PluginsInstall> {
   };
 
   async run(): Promise<void> {
-    const plugins = expandProviderNames(this.argvRest);
+    const plugins = localPathSpecs(expandProviderNames(this.argvRest), process.cwd());
     // Local sources can be checked before npm touches anything.
     for (const spec of plugins) {
       const pjson = localPackageJson(spec, process.cwd());

@@ -1,0 +1,78 @@
+import { createColors } from 'picocolors';
+import type { ErrorStyle } from '@fnox/core/hot';
+
+/** The colour functions fnox uses; each returns its text unchanged when colour is off. */
+export type Colors = ReturnType<typeof createColors>;
+
+/**
+ * Whether to colour what goes to `stream`: only on a terminal, never with `--no-color`, a
+ * non-empty `NO_COLOR`, `TERM=dumb` or `CLICOLOR=0`; `CLICOLOR_FORCE` (≠ 0) or `FORCE_COLOR`
+ * (≠ 0) forces it (the rules upstream's terminal library follows).
+ */
+export function colorEnabled(
+  stream: { readonly isTTY?: boolean },
+  env: NodeJS.ProcessEnv = process.env,
+  argv: readonly string[] = process.argv,
+): boolean {
+  if (argv.includes('--no-color')) return false;
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
+  const forced = (value: string | undefined) => value !== undefined && value !== '' && value !== '0';
+  if (forced(env.CLICOLOR_FORCE) || forced(env.FORCE_COLOR)) return true;
+  if (env.TERM === 'dumb' || env.CLICOLOR === '0') return false;
+  return stream.isTTY === true;
+}
+
+const cache = new Map<unknown, Colors>();
+
+/** The colours for `stream` (stdout or stderr), decided once per stream. */
+export function colorsFor(stream: NodeJS.WriteStream): Colors {
+  let colors = cache.get(stream);
+  if (!colors) cache.set(stream, (colors = createColors(colorEnabled(stream))));
+  return colors;
+}
+
+/** The error renderer's colours for stderr. */
+export function errorStyle(colors: Colors = colorsFor(process.stderr)): ErrorStyle {
+  return { error: (t) => colors.bold(colors.red(t)), hint: colors.cyan, dim: colors.dim };
+}
+
+/**
+ * Paint fnox's own feedback in a line of text: a leading `✓` green, `✗` red, `Warning:`/`WARN`
+ * yellow, `error:` red, `hint:` cyan, a hook summary's `fnox:` dim. Anything else is untouched,
+ * so data and values are never altered (and nothing changes when colour is off).
+ */
+export function paint(text: string, colors: Colors): string {
+  if (!colors.isColorSupported) return text;
+  return text.replace(
+    /^(\s*)(✓|✗|Warning:|WARN|error:|hint:|fnox:)(?= |$)/gm,
+    (_match, indent: string, word: string) => {
+      const painted =
+        word === '✓'
+          ? colors.green(word)
+          : word === '✗' || word === 'error:'
+            ? colors.bold(colors.red(word))
+            : word === 'hint:'
+              ? colors.cyan(word)
+              : word === 'fnox:'
+                ? colors.dim(word)
+                : colors.yellow(word);
+      return indent + painted;
+    },
+  );
+}
+
+/** Write fnox's own feedback (never data) to stderr, painted when stderr is a colour terminal. */
+export function say(text: string): void {
+  process.stderr.write(paint(text.endsWith('\n') ? text : `${text}\n`, colorsFor(process.stderr)));
+}
+
+/** core's Logger for a terminal: warnings and info painted on stderr, debug lines only when verbose. */
+export function terminalLogger(verbose: boolean): { warn(m: string): void; info(m: string): void; debug(m: string): void } {
+  return {
+    warn: say,
+    info: say,
+    debug: (message) => {
+      if (verbose) process.stderr.write(`DEBUG ${message}\n`);
+    },
+  };
+}
