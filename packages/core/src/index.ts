@@ -184,3 +184,10 @@ export { compileIgnoreGlobs, globSource, isIgnored, parseIgnoreFile, type RuleSe
 export { SKIPPED_DIRS, walkFiles } from './ops/scan/walker.js';
 export { affectedPaths, MAX_SCAN_FILE_SIZE, scanDirectory, type ScanOptions, type ScanReport } from './ops/scan/scan.js';
 export { ageIdentitySources, doctor, type DoctorReport, type IdentitySource, type ProviderHealth } from './ops/doctor.js';
+
+// Trust (docs/security.md): `fnox trust`, the verdict the loader records per file
+export { explainTrust, listTrusted, trustFiles, untrustFiles, type TrustedEntry, type TrustExplanation, type TrustOptions, type TrustOutcome } from './trust/trust-ops.js';
+export { trustCommand, trustVerdict, type TrustReason, type TrustVerdict } from './trust/verdict.js';
+export { trustDir } from './trust/trust-dir.js';
+export { isUntrustedSource } from './config/types.js';
+export { escapeControls, hasControls } from './format/terminal-text.js';

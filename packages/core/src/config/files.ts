@@ -83,20 +83,29 @@ function readFailure(error: unknown): string {
   }
 }
 
-/** Read, parse and validate one config file. */
-export function readConfigFile(path: string): FileConfig {
-  let text: string;
+/** Read one config file's bytes (the loader hashes them for trust before parsing). */
+export function readConfigBytes(path: string): Buffer {
   try {
-    text = readFileSync(path, 'utf8');
+    return readFileSync(path);
   } catch (error) {
     throw new FnoxError('config_read_failed', `Failed to read configuration file: ${path}`, {
       cause: error,
       hint: `Check that ${path} exists and is a readable file (${readFailure(error)}).`,
     });
   }
+}
+
+/** Parse and validate the bytes of the config file at `path`. */
+export function parseConfigBytes(bytes: Buffer, path: string): FileConfig {
+  let text = bytes.toString('utf8');
   // A UTF-8 BOM is not TOML; editors on some systems add one.
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   return validateFile(parseToml(text, path), text, path);
+}
+
+/** Read, parse and validate one config file. */
+export function readConfigFile(path: string): FileConfig {
+  return parseConfigBytes(readConfigBytes(path), path);
 }
 
 /** Resolve a CLI path argument against the working directory. */

@@ -16,6 +16,9 @@ import { decodeSession, encodeSession, type SessionState } from '../shell/sessio
 import { detectHookShell, type ShellName } from '../shell/shells.js';
 import { ensureStampDir } from '../shell/stamps.js';
 import { debugSummary, normalSummary, shellOutputLevel, summaryWidth } from '../shell/summary.js';
+import { untrustedNotices } from '../trust/hook-notice.js';
+import { trustDir } from '../trust/trust-dir.js';
+import type { TrustVerdict } from '../trust/verdict.js';
 
 /** Options of {@link hookEnv}. */
 export interface HookEnvOptions {
@@ -38,7 +41,7 @@ async function loadSecrets(
   watched: readonly WatchedFile[],
   previousKeys: readonly string[],
   warn: (line: string) => void,
-): Promise<{ loaded: LoadedSecret[]; config?: string }> {
+): Promise<{ loaded: LoadedSecret[]; config?: string; trust?: ReadonlyMap<string, TrustVerdict> }> {
   // The nearest existing candidate (watched is nearest-first, global last): none → nothing to load.
   const config = watched.find((file) => file.mtimeNs !== undefined)?.path;
   if (config === undefined) return { loaded: [] };
@@ -50,7 +53,8 @@ async function loadSecrets(
     import('../resolve/env-mode.js'),
     import('../resolve/resolver.js'),
   ]);
-  const merged = loadConfigSync(session, { stack });
+  // Trust: untrusted files contribute nothing to the shell (docs/security.md).
+  const merged = loadConfigSync(session, { stack, onlyTrusted: true });
   const effective = effectiveConfig(merged, stack, { noDefaults: noDefaultsEnabled(session) });
   const secrets = secretsFor(effective, 'hook-env');
   // What fnox itself exported last time must not come back through the environment fallback
@@ -67,7 +71,7 @@ async function loadSecrets(
     }
     loaded.push({ key, value, asFile: secrets.get(key)?.config.as_file === true });
   }
-  return { loaded, config };
+  return { loaded, config, trust: merged.trust };
 }
 
 /** The environment as the shell will have it after evaluating the output. */
@@ -105,7 +109,9 @@ export async function hookEnv(session: FnoxSession, options: HookEnvOptions): Pr
   const key = old.key ?? newSessionKey();
   const stack = profileStack(hookSession);
   // Stat before loading: an edit racing with this run then shows up as a change next prompt.
-  const watched = statWatched(watchedPaths(cwd, stack, env));
+  const candidates = statWatched(watchedPaths(cwd, stack, env));
+  // Trust: the trust directory is watched too, so `fnox trust` takes effect at the next prompt.
+  const watched = [...candidates, ...statWatched([trustDir(env)])];
   const files = fileStamps(watched);
   const tmp = old.tmp ?? tempDirFor(env);
   const stamps = ensureStampDir(tmp, old.stamps);
@@ -122,8 +128,9 @@ export async function hookEnv(session: FnoxSession, options: HookEnvOptions): Pr
 
   let loaded: LoadedSecret[] = [];
   let config: string | undefined;
+  let trust: ReadonlyMap<string, TrustVerdict> | undefined;
   try {
-    ({ loaded, config } = await loadSecrets(hookSession, stack, watched, old.secrets.map(([name]) => name), (line) => errors.push(line)));
+    ({ loaded, config, trust } = await loadSecrets(hookSession, stack, candidates, old.secrets.map(([name]) => name), (line) => errors.push(line)));
   } catch (error) {
     // One line, and only a FnoxError's message: other errors' text could hold anything.
     const fnoxError = toFnoxError(error);
@@ -132,6 +139,10 @@ export async function hookEnv(session: FnoxSession, options: HookEnvOptions): Pr
     errors.push(`fnox: secrets not loaded: ${message.length > 400 ? `${message.slice(0, 397)}...` : message}`);
     loaded = [];
   }
+
+  // Trust: one line per untrusted file, once per content of that file.
+  const notices = untrustedNotices(trust?.values() ?? [], old.untrusted ?? [], key);
+  if (level !== 'none') errors.push(...notices.lines);
 
   const diff = diffSecrets(old, key, loaded, (name, value) => writeSecretFile(tmp, 'fnox-hook-', name, value));
   removeFiles(diff.obsoleteFiles.filter((path) => path.slice(path.lastIndexOf('/') + 1).startsWith('fnox-hook-')));
@@ -145,6 +156,7 @@ export async function hookEnv(session: FnoxSession, options: HookEnvOptions): Pr
     asFiles: diff.asFiles,
     tmp,
     stamps,
+    untrusted: notices.reported,
   };
   const stdout = changeLines(shell, diff.sets, diff.unsets, encodeSession(state)) + fingerprintLines(shell, watched, stamps);
 

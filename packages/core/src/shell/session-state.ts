@@ -34,6 +34,8 @@ export interface SessionState {
   readonly tmp?: string;
   /** The prompt hook's stamp directory (see stamps.ts). */
   readonly stamps?: string;
+  /** Keyed hashes of the untrusted (file, content) pairs already reported (see trust/hook-notice.ts). */
+  readonly untrusted?: readonly string[];
 }
 
 const PREFIX = '1.';
@@ -55,6 +57,7 @@ export function encodeSession(state: SessionState): string {
     a: state.asFiles,
     t: state.tmp,
     m: state.stamps,
+    u: state.untrusted,
   });
   return PREFIX + zlib().deflateRawSync(Buffer.from(json, 'utf8')).toString('base64url');
 }
@@ -86,6 +89,7 @@ export function decodeSession(text: string | undefined): SessionState {
       asFiles: pairs(raw.a, isString),
       tmp: opt(raw.t),
       stamps: opt(raw.m),
+      untrusted: Array.isArray(raw.u) ? raw.u.filter(isString) : [],
     };
   } catch {
     return EMPTY_SESSION;
