@@ -114,6 +114,6 @@ export async function applyReencrypt(session: FnoxSession, plan: ReencryptPlan):
   } finally {
     await factory.dispose();
   }
-  const files = writes.length > 0 ? await writeEntries(writes) : [];
+  const files = writes.length > 0 ? await writeEntries(writes, { env: session.env }) : [];
   return { count: writes.length + unchanged, files };
 }

@@ -89,7 +89,7 @@ export function decodeSession(text: string | undefined): SessionState {
       asFiles: pairs(raw.a, isString),
       tmp: opt(raw.t),
       stamps: opt(raw.m),
-      untrusted: Array.isArray(raw.u) ? raw.u.filter(isString) : [],
+      ...(Array.isArray(raw.u) ? { untrusted: raw.u.filter(isString) } : {}),
     };
   } catch {
     return EMPTY_SESSION;
