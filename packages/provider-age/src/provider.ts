@@ -55,5 +55,7 @@ export default defineProvider<AgeConfig>({
   type: 'age',
   mode: 'encrypt',
   configSchema,
+  // Which of the user's identities decrypts: not for an untrusted config file to choose.
+  reachesOut: ['key_file', 'identity'],
   create: createAge,
 });

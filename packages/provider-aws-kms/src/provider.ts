@@ -11,5 +11,6 @@ export default defineProvider<KmsConfig>({
   mode: 'encrypt',
   configSchema,
   authCommand: 'aws sso login',
+  reachesOut: ['endpoint', 'role_arn', 'profile'],
   create: (config, ctx) => createKmsInstance(config, ctx),
 });

@@ -11,5 +11,6 @@ export default defineProvider<SecretsManagerConfig>({
   mode: 'store',
   configSchema,
   authCommand: 'aws sso login',
+  reachesOut: ['endpoint', 'role_arn', 'profile'],
   create: (config, ctx) => createSecretsManagerInstance(config, ctx),
 });
