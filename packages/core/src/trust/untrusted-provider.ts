@@ -21,8 +21,8 @@ function refused(provider: string, field: string, file: string, why: string): Fn
   const shown = escapeControls(file);
   return new FnoxError(
     'untrusted_provider_field',
-    `Provider '${escapeControls(provider)}' in ${shown} sets '${escapeControls(field)}', which ${why}; ${shown} is not trusted`,
-    { hint: `Review ${shown}, then run \`${trustCommand(file)}\` if you trust it.` },
+    `Provider '${escapeControls(provider)}' in ${shown} sets '${escapeControls(field)}', which ${why}, and the file is not trusted: review it, then run \`${trustCommand(file)}\``,
+    { hint: 'A config file you have not trusted may not aim a provider at a server or feed it your values (docs/security.md).' },
   );
 }
 
