@@ -24,7 +24,7 @@ function noticeLine(verdict: TrustVerdict): string {
     unsafe = undefined;
   }
   if (unsafe !== undefined) {
-    return `fnox: ${untrustedReason(verdict)} and ${unsafe}; not loaded. Only if you are sure: ${trustCommand(verdict.path, true)}`;
+    return `fnox: ${untrustedReason(verdict)}: ${unsafe}; not loaded. If you are sure: ${trustCommand(verdict.path, true)}`;
   }
   return `fnox: ${untrustedReason(verdict)}; its secrets were not loaded. Review it, then run: ${trustCommand(verdict.path)}`;
 }
