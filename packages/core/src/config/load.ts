@@ -97,7 +97,7 @@ function directoryFiles(reader: Reader, dir: string, names: readonly string[]): 
 }
 
 /** Directories from `cwd` up to `/`, nearest first. */
-function ancestors(cwd: string): string[] {
+export function ancestors(cwd: string): string[] {
   const dirs = [resolve(cwd)];
   for (let dir = dirs[0]!; dirname(dir) !== dir; ) {
     dir = dirname(dir);

@@ -2,8 +2,9 @@
  * What `fnox trust` does: trust, untrust, list and explain. Cold path (only that command loads it).
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { candidateFileNames, expandHome, globalConfigPath } from '../config/files.js';
+import { ancestors } from '../config/load.js';
 import { profileStack } from '../config/profiles.js';
 import { FnoxError } from '../errors.js';
 import type { FnoxSession } from '../session.js';
@@ -43,12 +44,6 @@ export function configFilesIn(dir: string): string[] {
     .sort()
     .map((name) => join(dir, name))
     .filter(isFile);
-}
-
-function ancestors(cwd: string): string[] {
-  const out = [resolve(cwd)];
-  for (let dir = out[0]!; dirname(dir) !== dir; ) out.push((dir = dirname(dir)));
-  return out;
 }
 
 /** The files PATH names: a file, a directory's config files, or (no PATH) the nearest directory with config files. */

@@ -1,10 +1,10 @@
 /**
  * The trust records: one JSON file per trusted config file in {@link trustDir} (directory 0700,
- * files 0600, each written to a temp file and renamed into place, so a reader sees the old record
- * or the new one, never half of one). A record binds the file's real path to the SHA-256 of its
+ * files 0600, each written to a temp file and renamed into place, so a reader never sees half a
+ * record). A record binds the file's real path to the SHA-256 of its
  * content: any change (a `git pull`) makes the file untrusted again until it is trusted anew.
  */
-import { chmodSync, closeSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { chmodSync, closeSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { FnoxError } from '../errors.js';
 import { recordPath, trustDir } from './trust-dir.js';
@@ -77,8 +77,8 @@ export function writeTrustRecord(env: NodeJS.ProcessEnv, record: TrustRecord): v
   try {
     ensurePrivateDir(dir);
     fd = openSync(temp, 'wx', 0o600);
+    // No fsync: after a crash a record is old, new or empty, and an empty one only means "not trusted".
     writeSync(fd, `${json}\n`);
-    fsyncSync(fd);
     closeSync(fd);
     fd = undefined;
     renameSync(temp, target);
