@@ -32,3 +32,4 @@ export {
   type ProviderManifestReport,
   type ProviderOrigin,
 } from './manifest.js';
+export { BoundedReadError, MAX_INPUT_FILE_BYTES, readRegularFileSync, type BoundedReadRefusal } from './read-file.js';
