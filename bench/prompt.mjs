@@ -81,6 +81,9 @@ try {
     cases.push(make(`${shell}: activation only, no prompt`, prelude(unchangedState)));
     cases.push(make(`${shell}: prompt, nothing changed`, `${prelude(unchangedState)}; ${HOOK[shell]}`));
     cases.push(make(`${shell}: prompt, FNOX_* changed (1 hook-env)`, `${prelude(changedState)}; ${BUMP[shell]}; ${HOOK[shell]}`));
+    // The same prompt with fnox's V8 code cache turned off (the cache is written by the warm-up round).
+    const uncached = make(`${shell}: prompt, FNOX_* changed (1 hook-env) [no code cache]`, `${prelude(changedState)}; ${BUMP[shell]}; ${HOOK[shell]}`);
+    cases.push({ ...uncached, env: { ...uncached.env, FNOX_NO_CODE_CACHE: '1' } });
   }
   // Sanity: the unchanged prompt really starts no fnox (its hook would print the session otherwise).
   for (const c of cases.slice(1)) {

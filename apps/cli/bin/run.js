@@ -13,7 +13,9 @@ const { join } = require('node:path');
     process.stdout.write(`fnox ${require('../package.json').version}\n`);
     return;
   }
-  const args = await require('../dist/fast.cjs').start(process.argv.slice(2), cliRoot);
+  // fast.cjs is compiled with V8 code cache from the user's cache dir (FNOX_NO_CODE_CACHE=1: off).
+  const fast = require('../dist/code-cache.cjs').loadWithCodeCache(join(cliRoot, 'dist', 'fast.cjs')).exports;
+  const args = await fast.start(process.argv.slice(2), cliRoot, (url) => import(url));
   if (args === undefined) return;
   const { main } = await import('../dist/main.js');
   await main(args);

@@ -85,12 +85,15 @@ const result = await build({
 // module and never starts Node's ESM loader — module loading dominates a ~60 ms process.
 await build({
   ...common,
-  entryPoints: { fast: './src/fast/entry.ts' },
+  entryPoints: { fast: './src/fast/entry.ts', 'code-cache': './src/fast/code-cache.ts' },
   outExtension: { '.js': '.cjs' },
   outdir: staging,
   format: 'cjs',
   banner: { js: "const __fnoxImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
   define: { 'import.meta.url': '__fnoxImportMetaUrl' },
+  // import() becomes require(): run from V8 code cache (vm.Script), the bundle has no ESM loader
+  // on Node 20; the one real import() it needs comes from bin/run.js.
+  supported: { 'dynamic-import': false },
 });
 function files(dir) {
   return readdirSync(dir).flatMap((name) => (statSync(join(dir, name)).isDirectory() ? files(join(dir, name)) : [join(dir, name)]));

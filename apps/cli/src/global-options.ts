@@ -21,7 +21,8 @@ export function globalOptionsFromFlags(flags: GlobalFlagValues, ifMissingIsRunti
     noDefaults: bool('no-defaults'),
     nonInteractive: bool('non-interactive'),
     writeProfile: text('write-profile'),
-    ageKeyFile: text('age-key-file'),
+    // Upstream's hidden, deprecated global flag; the age provider declares that it reads it.
+    providerOptions: { 'age-key-file': text('age-key-file') },
     debug,
   };
 }

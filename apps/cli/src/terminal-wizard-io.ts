@@ -3,7 +3,7 @@
  * result), answers from stdin through node:readline, imported lazily so no other command pays
  * for it. Ctrl-C and end of input both end the wizard as "cancelled".
  */
-import type { WizardIO } from '@fnox/core';
+import { escapeControls, type WizardIO } from '@fnox/core';
 
 /** A {@link WizardIO} on the terminal; `close` restores the terminal. */
 export interface TerminalWizardIO extends WizardIO {
@@ -41,7 +41,8 @@ export async function openTerminalWizardIO(): Promise<TerminalWizardIO> {
             });
           }),
     say: (line) => {
-      process.stderr.write(`${line}\n`);
+      // Lines carry provider text (setup, notes): no terminal control sequences from a plugin.
+      process.stderr.write(`${escapeControls(line)}\n`);
     },
     close: () => rl.close(),
   };

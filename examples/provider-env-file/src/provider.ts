@@ -11,6 +11,11 @@ export const configSchema = fieldsSchema({
     kind: 'string',
     required: true,
     description: 'The dotenv file to read, relative to the fnox.toml that declares the provider; ~ is expanded',
+    // Contract 1.1 field metadata: the wizard's question, the placeholder `fnox provider add`
+    // writes, and a format the wizard checks answers against.
+    prompt: 'dotenv file (relative to fnox.toml)',
+    example: '.env',
+    pattern: { regex: '\\S', message: 'Enter a file path.' },
   },
 });
 
@@ -23,6 +28,17 @@ export default defineProvider({
   type: 'env-file',
   mode: 'read',
   configSchema,
+  // Contract 1.1: how `fnox init` presents the type.
+  setup: {
+    category: 'Local',
+    defaultName: 'local',
+    text: ['Values are read from a dotenv file (NAME=value lines); fnox.toml holds only the names.', 'fnox set cannot write through it: edit the file itself.'],
+  },
+  // Contract 1.1: look around before the wizard asks, e.g. propose a .env that already exists.
+  async suggestConfig(ctx) {
+    const { suggestEnvFile } = await import('./setup.js');
+    return suggestEnvFile(ctx.configDir);
+  },
   create(config, ctx): ProviderInstance {
     // One read per instance (fnox creates an instance per command), shared by every secret.
     let file: Promise<EnvFile> | undefined;
@@ -48,6 +64,13 @@ export default defineProvider({
 
       async check() {
         await load();
+      },
+
+      // Contract 1.1: what `fnox doctor` shows for this provider. Cheap and offline: only whether
+      // the file is there, never its contents.
+      async diagnose() {
+        const { envFileStatus } = await import('./setup.js');
+        return envFileStatus(config.path, ctx.configDir);
       },
 
       async dispose() {

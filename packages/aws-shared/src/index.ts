@@ -38,3 +38,4 @@ export {
   type SdkHandle,
 } from './sdk-client.js';
 export { forEachLimit, sharedSignal, type SharedSignal } from './concurrency.js';
+export { diagnoseAws } from './aws-diagnose.js';

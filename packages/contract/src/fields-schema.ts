@@ -1,16 +1,71 @@
 import type { StandardSchemaV1 } from './standard-schema.js';
 
+/** What every field kind may say about itself besides its type. */
+export interface FieldCommon {
+  readonly required?: boolean;
+  /** Shown in editors (JSON Schema) and by the wizard when it has no {@link prompt}. */
+  readonly description?: string;
+  /**
+   * The question `fnox init` asks for this field (since contract 1.1). Required fields are always
+   * asked; optional ones only when they have a prompt.
+   */
+  readonly prompt?: string;
+  /**
+   * The placeholder `fnox provider add` writes, e.g. `"us-east-1"` or `["age1..."]` (since contract
+   * 1.1). Fields with an example are written in field order; required fields without one get an
+   * empty value of their kind.
+   */
+  readonly example?: string | readonly string[];
+  /**
+   * A format the wizard checks each answer against (each item of a list), with the message shown
+   * when it does not match (since contract 1.1). Not applied when a config is loaded.
+   */
+  readonly pattern?: { readonly regex: string; readonly message: string };
+}
+
 /**
  * One field of a provider table, described as data so core can validate it, the init wizard can
  * ask for it and `fnox schema` can publish it as JSON Schema.
  */
 export type FieldSpec =
-  | { readonly kind: 'string'; readonly required?: boolean; readonly description?: string; readonly enum?: readonly string[] }
-  | { readonly kind: 'string-list'; readonly required?: boolean; readonly description?: string }
-  | { readonly kind: 'boolean'; readonly required?: boolean; readonly description?: string }
-  | { readonly kind: 'integer'; readonly required?: boolean; readonly description?: string }
+  | (FieldCommon & { readonly kind: 'string'; readonly enum?: readonly string[] })
+  | (FieldCommon & { readonly kind: 'string-list' })
+  | (FieldCommon & { readonly kind: 'boolean' })
+  | (FieldCommon & { readonly kind: 'integer' })
   /** `{ provider = "NAME", value = "..." }`: a value fetched from another configured provider. */
-  | { readonly kind: 'provider-ref'; readonly required?: boolean; readonly description?: string };
+  | (FieldCommon & { readonly kind: 'provider-ref' });
+
+/** The field map of a {@link fieldsSchema} (or any schema with a `fields` record), else undefined. */
+export function schemaFields(configSchema: unknown): Readonly<Record<string, FieldSpec>> | undefined {
+  const fields = (configSchema as { fields?: unknown } | undefined)?.fields;
+  return typeof fields === 'object' && fields !== null && !Array.isArray(fields) ? (fields as Record<string, FieldSpec>) : undefined;
+}
+
+/** The table `fnox provider add` writes from the field map: examples, and empty required fields. */
+export function fieldsTemplate(fields: Readonly<Record<string, FieldSpec>>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [name, spec] of Object.entries(fields)) {
+    if (spec.example !== undefined) out[name] = Array.isArray(spec.example) ? [...spec.example] : spec.example;
+    else if (spec.required) {
+      const empty = { string: '', 'string-list': [], boolean: false, integer: 0, 'provider-ref': undefined }[spec.kind];
+      if (empty !== undefined) out[name] = empty;
+    }
+  }
+  return out;
+}
+
+/** Why `answer` is not acceptable for `spec` in the wizard (kind, enum, pattern), or undefined. */
+export function fieldAnswerProblem(spec: FieldSpec, answer: string): string | undefined {
+  if (spec.kind === 'integer' && !/^-?\d+$/.test(answer)) return 'Enter a whole number.';
+  if (spec.kind === 'boolean' && !/^(true|false)$/.test(answer)) return 'Enter true or false.';
+  if (spec.kind === 'string' && spec.enum && !spec.enum.includes(answer)) return `Enter one of: ${spec.enum.join(', ')}.`;
+  if (spec.pattern) {
+    const regex = new RegExp(spec.pattern.regex);
+    const items = spec.kind === 'string-list' ? answer.split(',').map((item) => item.trim()) : [answer];
+    if (items.some((item) => !regex.test(item))) return spec.pattern.message;
+  }
+  return undefined;
+}
 
 /** A value of a `provider-ref` field. */
 export interface ProviderReference {

@@ -1,5 +1,14 @@
 export type { StandardSchemaV1 } from './standard-schema.js';
 export type { ProviderContext, ProviderLogger } from './context.js';
+export type {
+  DiagnosisItem,
+  ProviderDiagnosis,
+  ProviderSetup,
+  SetupContext,
+  SetupOffer,
+  SetupSuggestion,
+  SuggestedFields,
+} from './setup.js';
 export {
   ProviderError,
   PROVIDER_ERROR_CODES,
@@ -20,7 +29,7 @@ export {
   type SecretOutcome,
   type SecretRequest,
 } from './provider.js';
-export { fieldsSchema, type FieldSpec, type FieldsOutput, type FieldsSchema, type ProviderReference } from './fields-schema.js';
+export { fieldAnswerProblem, fieldsSchema, fieldsTemplate, schemaFields, type FieldCommon, type FieldSpec, type FieldsOutput, type FieldsSchema, type ProviderReference } from './fields-schema.js';
 export {
   readProviderManifests,
   SUPPORTED_CONTRACTS,

@@ -1,5 +1,6 @@
 import type { ProviderContext } from './context.js';
 import type { ProviderErrorLike } from './errors.js';
+import type { ProviderDiagnosis, ProviderSetup, SetupContext, SetupSuggestion } from './setup.js';
 import type { StandardSchemaV1 } from './standard-schema.js';
 
 /** The contract major version this package implements. Plugins declare it as `fnox.contract`. */
@@ -56,6 +57,12 @@ export interface ProviderInstance {
   check?(): Promise<void>;
   /** Release clients, sockets and timers. Called once when the command ends. */
   dispose?(): Promise<void>;
+  /**
+   * Say where this instance finds its identity or credentials, for `fnox doctor`, without reading
+   * a secret or contacting a backend (since contract 1.1). Set `problem` when a value written now
+   * could not be read back on this machine: `fnox set` warns with it.
+   */
+  diagnose?(): Promise<ProviderDiagnosis>;
 }
 
 /** A provider type: what a plugin's entry module default-exports, made with {@link defineProvider}. */
@@ -84,6 +91,18 @@ export interface ProviderDefinition<Config = unknown> {
    * an endpoint (`endpoint`, `*_url`, `host`, ...) are refused there whether listed or not.
    */
   readonly reachesOut?: readonly string[];
+  /** How `fnox init` presents the type: category, proposed name, setup text (since contract 1.1). */
+  readonly setup?: ProviderSetup;
+  /**
+   * Look at this machine and propose answers for `fnox init` (since contract 1.1), e.g. the
+   * recipient of an existing key, or an offer to create one. Must not write anything itself.
+   */
+  suggestConfig?(context: SetupContext): Promise<SetupSuggestion>;
+  /**
+   * Names of command-line options this type reads from {@link ProviderContext.options}, e.g.
+   * `['age-key-file']` (since contract 1.1). fnox passes only the options a type declares.
+   */
+  readonly options?: readonly string[];
 }
 
 /** A definition as returned by {@link defineProvider}: carries the contract brand. */

@@ -66,6 +66,7 @@ export const ERROR_CODES = {
   plugin_contract_unsupported: { exit: 1, diagnostic: 'fnox::plugin::contract_unsupported', hint: 'Install a version of the plugin built for a provider contract this fnox supports, or upgrade fnox.' },
   plugin_command_failed: { exit: 1, diagnostic: 'fnox::plugin::command_failed', hint: 'Run `fnox plugins` to see what is installed; --verbose shows npm output.' },
   // commands
+  doctor_providers_failed: { exit: 1, diagnostic: 'fnox::doctor::providers_failed', hint: 'Fix the providers marked ✗ above; `fnox provider test NAME` checks one.' },
   command_not_specified: { exit: 1, diagnostic: 'fnox::command::not_specified', hint: 'Give the command to run: fnox exec -- npm start' },
   command_not_found: { exit: 127, diagnostic: 'fnox::command::not_found', hint: 'Check the command name and PATH (no shell is used).' },
   command_not_executable: { exit: 126, diagnostic: 'fnox::command::not_executable', hint: 'Check that the file is executable (chmod +x) and is not a directory.' },

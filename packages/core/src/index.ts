@@ -23,7 +23,7 @@ export {
   type ProviderRegistryOptions,
 } from './providers/registry.js';
 export { COMMON_PROVIDER_KEYS, instantiateProvider, providerOwnConfig, validateProviderConfig } from './providers/instance.js';
-export { INSTALLABLE_PROVIDERS, UPSTREAM_ONLY_TYPES, providerPackageFor } from './providers/known-types.js';
+export { canonicalProviderType, installCommandFor, KNOWN_PROVIDER_TYPES, providerNotInstalled, providerPackageFor, type KnownProviderType } from './providers/catalog.js';
 export { plainProvider } from './providers/plain.js';
 
 // Sessions: what every operation receives from its host
@@ -111,14 +111,12 @@ export { initConfig, initConfigText, initTarget, type InitOptions, type InitProv
 export {
   runInitWizard,
   wizardCancelled,
-  type AgeKeyOffer,
-  type AgeKeyPair,
   type InitWizardOptions,
   type InitWizardResult,
   type WizardIO,
 } from './ops/init-wizard.js';
-export { ageRecipientProblem, WIZARD_CATEGORIES, WIZARD_TYPES, wizardOffers, type WizardCategory, type WizardField, type WizardOffer, type WizardType } from './ops/init-wizard-catalog.js';
-export { ageKeyFileText, testInitProvider, writeAgeKeyFile } from './ops/init-wizard-steps.js';
+export { WIZARD_CATEGORIES, wizardCatalog, wizardFields, wizardOffer, type WizardCatalog, type WizardField, type WizardOffer } from './ops/init-wizard-offers.js';
+export { testInitProvider } from './ops/init-wizard-steps.js';
 export { setSecret, writeSecretEntry, type SetSecretOptions, type SetSecretResult } from './ops/set-secret.js';
 export { removeSecret, type RemoveSecretOptions, type RemoveSecretResult } from './ops/remove-secret.js';
 export { listProfiles, listSecrets, secretKind, type ProfileListing, type SecretList, type SecretListing } from './ops/list-secrets.js';
@@ -160,7 +158,7 @@ export { readConfigText, withFileLocks, writeEntries, type EntryWrite } from './
 export { IMPORT_FORMATS, parseDotenv, parseImportInput, type ImportFormat } from './ops/import-parse.js';
 export { parseYamlMapping } from './ops/import-yaml.js';
 export { applyImport, planImport, type ImportOptions, type ImportPlan, type ImportResult } from './ops/import-secrets.js';
-export { PROVIDER_ADD_TYPES, providerTemplate, type ProviderAddType } from './ops/provider-templates.js';
+export { providerTemplate } from './ops/provider-template.js';
 export { addProviderToText, removeProviderFromText } from './ops/provider-table-edit.js';
 export {
   addProvider,
@@ -188,10 +186,12 @@ export { DETECTORS, looksLikeSecret, redact, scanContent, shannonEntropy, type S
 export { compileIgnoreGlobs, globSource, isIgnored, parseIgnoreFile, type RuleSet } from './ops/scan/gitignore.js';
 export { SKIPPED_DIRS, walkFiles } from './ops/scan/walker.js';
 export { affectedPaths, MAX_SCAN_FILE_SIZE, scanDirectory, type ScanOptions, type ScanReport } from './ops/scan/scan.js';
-export { ageIdentitySources, doctor, type DoctorReport, type IdentitySource, type ProviderHealth } from './ops/doctor.js';
 
 // Trust (docs/security.md): `fnox trust`, the verdict the loader records per file
 export { explainTrust, listTrusted, trustFiles, untrustFiles, type TrustedEntry, type TrustExplanation, type TrustOptions, type TrustOutcome } from './trust/trust-ops.js';
 export { trustCommand, trustVerdict, type TrustReason, type TrustVerdict } from './trust/verdict.js';
 export { trustDir } from './trust/trust-dir.js';
 export { isUntrustedSource } from './config/types.js';
+export { doctor, type DoctorReport, type ProviderHealth } from './ops/doctor.js';
+export { configKeyTable, renderConfigKeyDocs } from './config/key-docs.js';
+export { CONFIG_KEYS, keysIn, type ConfigKey, type KeyKind, type KeyScope, type MergeRule } from './config/keys.js';

@@ -21,8 +21,11 @@ export interface GlobalOptions {
   readonly nonInteractive?: boolean;
   /** `--write-profile`. */
   readonly writeProfile?: string;
-  /** `--age-key-file` (hidden, deprecated), passed to the age provider as an option. */
-  readonly ageKeyFile?: string;
+  /**
+   * Command-line options that belong to provider types (`--age-key-file`), by option name without
+   * dashes. A type receives, in `ProviderContext.options`, only those its definition declares.
+   */
+  readonly providerOptions?: Readonly<Record<string, string | undefined>>;
   /** `--debug`: stacks and codes on errors. */
   readonly debug?: boolean;
 }

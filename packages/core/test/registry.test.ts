@@ -104,7 +104,10 @@ describe('provider registry', () => {
 
   it('says when an upstream provider type is not in this build, and when a type is unknown', async () => {
     const vault = await failure(createProviderRegistry().load('vault'));
-    expect(vault.message).toBe("Provider type 'vault' is not supported by this build");
+    expect(vault.message).toBe("Provider type 'vault' (HashiCorp Vault) is not installed, and fnox has no plugin of its own for it");
+    expect(vault.hint).toContain('fnox plugins install fnox-provider-vault');
+    const keychain = await failure(createProviderRegistry().load('keychain'));
+    expect(keychain.hint).toBe('Install it with: fnox plugins install keychain (package @fnox/provider-keychain)');
     const unknown = await failure(createProviderRegistry().load('nope'));
     expect(unknown.message).toBe("Unknown provider type 'nope'");
     expect(unknown.hint).toContain('fnox-provider-nope');

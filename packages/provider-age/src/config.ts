@@ -5,6 +5,14 @@ const fields = {
     kind: 'string-list',
     required: true,
     description: 'Recipients to encrypt to: age1... X25519 keys, ssh-ed25519 or ssh-rsa public keys (may be empty)',
+    prompt: 'age recipient (age1...)',
+    example: ['age1...'],
+    // X25519 recipients are Bech32 (lowercase, no 1/b/i/o in the data part); SSH keys are
+    // accepted too because the provider encrypts to them.
+    pattern: {
+      regex: '^(age1[02-9ac-hj-np-z]{58}|ssh-(ed25519|rsa) [A-Za-z0-9+/=]+( .*)?)$',
+      message: 'Not an age recipient: expected age1... (58 characters after age1) or an ssh-ed25519 / ssh-rsa public key',
+    },
   },
   key_file: {
     kind: 'string',

@@ -67,28 +67,48 @@ async function fromProviderReference(config: AgeConfig, ctx: ProviderContext): P
   }
 }
 
+/** The identity file fnox uses when nothing else is configured: `age.txt` in the global config directory. */
+export function defaultIdentityPath(globalConfigDir: string): string {
+  return join(globalConfigDir, 'age.txt');
+}
+
+/** One place an identity may come from, in the order they are tried. */
+export type IdentityStep =
+  | { readonly kind: 'env'; readonly description: string }
+  | { readonly kind: 'ref'; readonly description: string }
+  | { readonly kind: 'file'; readonly description: string; readonly label: string; readonly path: string; readonly isDefault: boolean };
+
 /**
- * Find the identity text, first source that applies (SPEC §9.3):
- * `FNOX_AGE_KEY` (content; set-but-empty still counts), the `identity` provider reference,
- * `key_file` (relative to the declaring file), `--age-key-file` then `FNOX_AGE_KEY_FILE`, and
- * finally `<global config dir>/age.txt`.
+ * Every source of an identity that applies, first used (SPEC §9.3): `FNOX_AGE_KEY` (content;
+ * set-but-empty still counts), the `identity` provider reference, `key_file` (relative to the
+ * declaring file), `--age-key-file` then `FNOX_AGE_KEY_FILE`, and finally
+ * {@link defaultIdentityPath}. The one resolver behind decryption, `fnox doctor` and `fnox init`.
  */
-export async function findIdentityText(config: AgeConfig, ctx: ProviderContext): Promise<{ text: string; source: IdentitySource }> {
-  if (ctx.env.FNOX_AGE_KEY !== undefined) return { text: ctx.env.FNOX_AGE_KEY, source: { description: 'the FNOX_AGE_KEY environment variable' } };
+export function identityPlan(config: Partial<AgeConfig>, ctx: Pick<ProviderContext, 'env' | 'configDir' | 'globalConfigDir' | 'name'> & { readonly options?: ProviderContext['options'] }): IdentityStep[] {
+  const steps: IdentityStep[] = [];
+  if (ctx.env.FNOX_AGE_KEY !== undefined) steps.push({ kind: 'env', description: 'the FNOX_AGE_KEY environment variable' });
   if (config.identity) {
     const { provider, value } = config.identity;
-    return { text: await fromProviderReference(config, ctx), source: { description: `provider '${provider}' (value '${value}')` } };
+    steps.push({ kind: 'ref', description: `provider '${provider}' (value '${value}')` });
   }
-  const explicit: [string | undefined, string][] = [
+  const files: [string | undefined, string][] = [
     [config.key_file && resolve(ctx.configDir, expandHome(config.key_file, ctx.env)), `key_file of provider '${ctx.name}'`],
-    [ctx.options['age-key-file'] || undefined, '--age-key-file'],
-    [ctx.env.FNOX_AGE_KEY_FILE ? expandHome(ctx.env.FNOX_AGE_KEY_FILE, ctx.env) : undefined, 'FNOX_AGE_KEY_FILE'],
+    // The flag and the variable are the user's own, given relative to where they run fnox.
+    [ctx.options?.['age-key-file'] ? resolve(ctx.options['age-key-file']) : undefined, '--age-key-file'],
+    [ctx.env.FNOX_AGE_KEY_FILE ? resolve(expandHome(ctx.env.FNOX_AGE_KEY_FILE, ctx.env)) : undefined, 'FNOX_AGE_KEY_FILE'],
   ];
-  for (const [path, what] of explicit) {
-    if (path) return { text: await readKeyFile(path, ctx, false), source: { description: `${what} (${path})`, path } };
-  }
-  const fallback = join(ctx.globalConfigDir, 'age.txt');
-  return { text: await readKeyFile(fallback, ctx, true), source: { description: `the default identity file ${fallback}`, path: fallback } };
+  for (const [path, label] of files) if (path) steps.push({ kind: 'file', description: `${label} (${path})`, label, path, isDefault: false });
+  const fallback = defaultIdentityPath(ctx.globalConfigDir);
+  steps.push({ kind: 'file', description: `the default identity file ${fallback}`, label: 'default identity file', path: fallback, isDefault: true });
+  return steps;
+}
+
+/** Find the identity text from the first step of {@link identityPlan}. */
+export async function findIdentityText(config: AgeConfig, ctx: ProviderContext): Promise<{ text: string; source: IdentitySource }> {
+  const step = identityPlan(config, ctx)[0]!;
+  if (step.kind === 'env') return { text: ctx.env.FNOX_AGE_KEY!, source: { description: step.description } };
+  if (step.kind === 'ref') return { text: await fromProviderReference(config, ctx), source: { description: step.description } };
+  return { text: await readKeyFile(step.path, ctx, step.isDefault), source: { description: step.description, path: step.path } };
 }
 
 /** Find and parse the identities; parse failures become `Failed to parse age identity: ...`. */

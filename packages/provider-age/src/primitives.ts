@@ -1,6 +1,7 @@
 import {
   createCipheriv,
   createDecipheriv,
+  createHmac,
   createPrivateKey,
   createPublicKey,
   diffieHellman,
@@ -55,9 +56,21 @@ export function x25519Ephemeral(): { privateKey: KeyObject; publicRaw: Buffer } 
   return { privateKey, publicRaw: x25519RawPublic(privateKey) };
 }
 
-/** HKDF-SHA256 with a string info label. */
+const SHA256_ZERO_SALT = Buffer.alloc(32);
+const HKDF_FIRST_BLOCK = Buffer.of(1);
+
+/**
+ * HKDF-SHA256 with a string info label. age only derives 32-byte keys, one HMAC block: RFC 5869
+ * written out (extract, then the first expand block) on node:crypto's HMAC, which costs about
+ * half of `hkdfSync` per call (that one builds a KeyObject and an OpenSSL KDF context each time,
+ * and exec decrypts three keys per value). Longer outputs use `hkdfSync`.
+ */
 export function hkdf(ikm: Uint8Array, salt: Uint8Array, info: string, length = 32): Buffer {
-  return Buffer.from(hkdfSync('sha256', ikm, salt, info, length));
+  if (length > 32) return Buffer.from(hkdfSync('sha256', ikm, salt, info, length));
+  const prk = createHmac('sha256', salt.length === 0 ? SHA256_ZERO_SALT : salt).update(ikm).digest();
+  const okm = createHmac('sha256', prk).update(info).update(HKDF_FIRST_BLOCK).digest();
+  prk.fill(0);
+  return length === 32 ? okm : okm.subarray(0, length);
 }
 
 const ZERO_NONCE = Buffer.alloc(12);

@@ -47,6 +47,10 @@ function createAge(config: AgeConfig, ctx: ProviderContext): ProviderInstance {
 
     // No remote service: there is nothing to check without decrypting a value (SPEC §9.3).
     async check() {},
+
+    async diagnose() {
+      return (await import('./setup.js')).diagnoseAge(config, ctx);
+    },
   };
 }
 
@@ -58,4 +62,17 @@ export default defineProvider<AgeConfig>({
   // Which of the user's identities decrypts: not for an untrusted config file to choose.
   reachesOut: ['key_file', 'identity'],
   create: createAge,
+  options: ['age-key-file'],
+  setup: {
+    category: 'Local',
+    defaultName: 'age',
+    text: [
+      'age encrypts each secret for one or more recipients; the ciphertext lives in fnox.toml.',
+      'Decrypting needs the matching private key: FNOX_AGE_KEY, the provider key_file, FNOX_AGE_KEY_FILE,',
+      'or age.txt in the fnox config directory ($FNOX_CONFIG_DIR, else $XDG_CONFIG_HOME/fnox, else ~/.config/fnox).',
+    ],
+  },
+  async suggestConfig(ctx) {
+    return (await import('./setup.js')).suggestAgeConfig(ctx);
+  },
 });

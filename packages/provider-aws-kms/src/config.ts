@@ -2,15 +2,22 @@ import { fieldsSchema, type FieldsOutput, type FieldsSchema, type StandardSchema
 import { awsFieldIssues } from '@fnox/aws-shared';
 
 const fields = {
+  // region before key_id: the order `fnox provider add` writes them, as upstream does.
+  region: { kind: 'string', required: true, description: 'AWS region of the key, e.g. us-east-1', prompt: 'AWS region', example: 'us-east-1' },
   key_id: {
     kind: 'string',
     required: true,
     description: 'KMS key: key id, key ARN, alias/NAME or alias ARN',
+    prompt: 'KMS key id, ARN or alias',
+    example: 'alias/my-key',
   },
-  region: { kind: 'string', required: true, description: 'AWS region of the key, e.g. us-east-1' },
-  profile: { kind: 'string', description: 'Shared-config profile for credentials (default: AWS_PROFILE or the SDK chain)' },
+  profile: { kind: 'string', description: 'Shared-config profile for credentials (default: AWS_PROFILE or the SDK chain)', prompt: 'AWS profile (optional)' },
   endpoint: { kind: 'string', description: 'Custom endpoint URL (LocalStack, an emulator, a VPC endpoint); also used for STS' },
-  role_arn: { kind: 'string', description: 'IAM role to assume with STS (session name "fnox"), e.g. arn:aws:iam::123456789012:role/kms-user' },
+  role_arn: {
+    kind: 'string',
+    description: 'IAM role to assume with STS (session name "fnox"), e.g. arn:aws:iam::123456789012:role/kms-user',
+    prompt: 'IAM role ARN to assume (optional)',
+  },
 } as const;
 
 /** The validated `[providers.NAME]` table of an `aws-kms` provider. */

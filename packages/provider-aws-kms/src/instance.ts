@@ -13,7 +13,7 @@ import {
   type SecretOutcome,
   type SecretRequest,
 } from '@fnox/contract';
-import { awsSettings, DIAGNOSTICS, errorName, forEachLimit, sharedSignal } from '@fnox/aws-shared';
+import { awsSettings, diagnoseAws, DIAGNOSTICS, errorName, forEachLimit, sharedSignal } from '@fnox/aws-shared';
 import { decodeCiphertext, decodeUtf8, encodeCiphertext, MAX_PLAINTEXT_BYTES } from './ciphertext.js';
 import { lazyKmsClient } from './client.js';
 import type { KmsClientOverrides } from './overrides.js';
@@ -179,6 +179,10 @@ export function createKmsInstance(config: KmsConfig, ctx: ProviderContext, overr
           hint: 'Use a symmetric encryption key',
         });
       }
+    },
+
+    async diagnose() {
+      return diagnoseAws(settings, ctx.env);
     },
 
     async dispose() {

@@ -12,5 +12,13 @@ export default defineProvider<KmsConfig>({
   configSchema,
   authCommand: 'aws sso login',
   reachesOut: ['endpoint', 'role_arn', 'profile'],
+  setup: {
+    category: 'Cloud KMS',
+    defaultName: 'kms',
+    text: [
+      'AWS KMS encrypts each secret with a KMS key; the ciphertext lives in fnox.toml.',
+      'Needs AWS credentials (environment, ~/.aws, SSO or a role) allowed to kms:Encrypt and kms:Decrypt.',
+    ],
+  },
   create: (config, ctx) => createKmsInstance(config, ctx),
 });

@@ -5,7 +5,7 @@
  * intended; its string-matching quirk is not copied).
  */
 import { ProviderError, type ProviderContext, type ProviderInstance, type SecretOutcome } from '@fnox/contract';
-import { awsSettings, errorName, sharedSignal } from '@fnox/aws-shared';
+import { awsSettings, diagnoseAws, errorName, sharedSignal } from '@fnox/aws-shared';
 import { CALLS_IN_FLIGHT, MAX_IDS_PER_CALL, readMany } from './batch.js';
 import { lazySecretsManagerClient } from './client.js';
 import type { SecretsManagerClientOverrides } from './overrides.js';
@@ -161,6 +161,10 @@ export function createSecretsManagerInstance(
       } catch (error) {
         throw smError(error, call('ListSecrets', 'secrets'));
       }
+    },
+
+    async diagnose() {
+      return diagnoseAws(settings, ctx.env);
     },
 
     async dispose() {

@@ -12,5 +12,13 @@ export default defineProvider<SecretsManagerConfig>({
   configSchema,
   authCommand: 'aws sso login',
   reachesOut: ['endpoint', 'role_arn', 'profile'],
+  setup: {
+    category: 'Cloud Secrets Manager',
+    defaultName: 'sm',
+    text: [
+      'AWS Secrets Manager stores the values remotely; fnox.toml holds only their names.',
+      'Needs AWS credentials (environment, ~/.aws, SSO or a role) allowed to read (and write) those secrets.',
+    ],
+  },
   create: (config, ctx) => createSecretsManagerInstance(config, ctx),
 });

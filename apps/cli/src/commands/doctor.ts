@@ -1,5 +1,5 @@
 import { Flags } from '@oclif/core';
-import { doctor, profileLabel, profileStack, type DoctorReport } from '@fnox/core';
+import { doctor, escapeControls, FnoxError, profileLabel, profileStack, type DoctorReport } from '@fnox/core';
 import { FnoxCommand } from '../base-command.js';
 
 /** The human report after the header (SPEC §7.10 headings, plus files and identity sources). */
@@ -24,13 +24,20 @@ function body(report: DoctorReport): string[] {
   if (report.environment.ageKeyFile) lines.push(`  FNOX_AGE_KEY_FILE: ${report.environment.ageKeyFile}`);
   lines.push(`  Config directory: ${report.environment.configDir}`);
   report.environment.warnings.forEach((w, i) => lines.push(i === 0 ? `  ⚠ ${w}` : `    ${w}`));
-  if (report.identities.length > 0) {
-    lines.push('', '🔑 Age identities:');
-    for (const { provider, sources } of report.identities) {
-      lines.push(`  ${provider}:`);
-      for (const s of sources) {
-        const state = s.exists === undefined ? '' : s.exists ? ' (found)' : ' (missing)';
-        lines.push(`    ${s.used ? '→' : ' '} ${s.description}${s.path ? `: ${s.path}` : ''}${state}${s.used ? ' [used]' : ''}`);
+  const reported = report.health.filter((h) => h.diagnosis);
+  if (reported.length > 0) {
+    // Each provider speaks for itself (contract `diagnose()`): where its keys or credentials come from.
+    lines.push('', '🔑 Identities and credentials:');
+    for (const { name, diagnosis } of reported) {
+      lines.push(`  ${name} (${escapeControls(diagnosis!.title)}):`);
+      for (const item of diagnosis!.items) {
+        const state = item.found === undefined ? '' : item.found ? ' (found)' : ' (missing)';
+        const text = `${item.description}${item.path ? `: ${item.path}` : ''}${state}${item.used ? ' [used]' : ''}`;
+        lines.push(`    ${item.used ? '→' : ' '} ${escapeControls(text)}`);
+      }
+      if (diagnosis!.problem) {
+        lines.push(`    ⚠ ${escapeControls(diagnosis!.problem.message)}`);
+        if (diagnosis!.problem.hint) lines.push(`      hint: ${escapeControls(diagnosis!.problem.hint)}`);
       }
     }
   }
@@ -51,7 +58,7 @@ function body(report: DoctorReport): string[] {
 export default class Doctor extends FnoxCommand<typeof Doctor> {
   static override summary = 'Report on the configuration: files, secrets, providers and whether each provider works.';
   static override description =
-    'Validates the merged config, lists secrets and providers of the active profile, builds every provider and runs its connection check, and shows where age identities are looked for (and which one is used). Never prints a secret value or key.';
+    'Validates the merged config, lists secrets and providers of the active profile, builds every provider and runs its connection check, and shows what each provider reports about where its keys or credentials come from (and which source is used). Never prints a secret value or key. Exits 1 when a provider fails to build or fails its check.';
   static override hiddenAliases = ['dr'];
   static override examples = ['<%= config.bin %> doctor', { description: 'For the prod profile, as JSON', command: '<%= config.bin %> doctor -P prod --json' }];
   static override flags = {
@@ -60,12 +67,20 @@ export default class Doctor extends FnoxCommand<typeof Doctor> {
 
   async run(): Promise<void> {
     const session = await this.session();
+    let report: DoctorReport;
     if (this.flags.json) {
-      this.out(JSON.stringify(await doctor(session), null, 2));
-      return;
+      report = await doctor(session);
+      this.out(JSON.stringify(report, null, 2));
+    } else {
+      // Printed before loading, as upstream does: a validation error then follows this header.
+      this.out(['🏥 Fnox Doctor Report', '====================', '', '📄 Configuration:', '  File: fnox.toml', `  Profile: ${profileLabel(profileStack(session))}`].join('\n'));
+      report = await doctor(session);
+      this.out(body(report).join('\n'));
     }
-    // Printed before loading, as upstream does: a validation error then follows this header.
-    this.out(['🏥 Fnox Doctor Report', '====================', '', '📄 Configuration:', '  File: fnox.toml', `  Profile: ${profileLabel(profileStack(session))}`].join('\n'));
-    this.out(body(await doctor(session)).join('\n'));
+    // The report is complete either way; a failing provider makes the exit status say so (docs/ci.md).
+    const failing = report.health.filter((h) => !h.ok).map((h) => h.name);
+    if (failing.length > 0) {
+      throw new FnoxError('doctor_providers_failed', `${failing.length} provider(s) failed the health check: ${failing.join(', ')}`);
+    }
   }
 }

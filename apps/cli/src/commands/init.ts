@@ -1,23 +1,10 @@
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname } from 'node:path';
 import { Flags } from '@oclif/core';
-import type { AgeKeyOffer, AgeKeyPair, FnoxSession, InitOptions, InitWizardResult } from '@fnox/core';
-import { FnoxError, globalConfigDir, initConfig, initTarget, runInitWizard, testInitProvider, writeAgeKeyFile } from '@fnox/core';
+import type { FnoxSession, InitOptions, InitWizardResult } from '@fnox/core';
+import { escapeControls, FnoxError, globalConfigDir, initConfig, initTarget, runInitWizard, testInitProvider, wizardCatalog } from '@fnox/core';
 import { FnoxCommand } from '../base-command.js';
 import { openTerminalWizardIO } from '../terminal-wizard-io.js';
-
-/**
- * The key generator of the age plugin, when it can be imported: it is a core plugin of this CLI,
- * but a broken install must only lose the "generate a key" offer, not the wizard.
- */
-async function ageKeyGenerator(): Promise<(() => Promise<AgeKeyPair>) | undefined> {
-  try {
-    const { generateIdentity } = await import('@fnox/provider-age');
-    return generateIdentity;
-  } catch {
-    return undefined;
-  }
-}
 
 /** `fnox init` (SPEC §7.1): an empty config, or the wizard's provider and example secret on a terminal. */
 export default class Init extends FnoxCommand<typeof Init> {
@@ -41,32 +28,24 @@ export default class Init extends FnoxCommand<typeof Init> {
   }
 
   /** Ask the wizard's questions on the terminal; nothing is written until they are all answered. */
-  private async wizard(session: FnoxSession): Promise<InitWizardResult> {
-    const keyPath = join(globalConfigDir(session.env), 'age.txt');
-    const generate = existsSync(keyPath) ? undefined : await ageKeyGenerator();
-    const ageKey: AgeKeyOffer | undefined = generate ? { path: keyPath, generate } : undefined;
+  private async wizard(session: FnoxSession, file: string): Promise<InitWizardResult> {
+    const warn = (line: string) => process.stderr.write(`Warning: ${escapeControls(line)}\n`);
+    const catalog = await wizardCatalog(session.registry, warn);
+    const log = { debug: (m: string) => session.log.debug(m), warn: (m: string) => session.log.warn(m) };
+    const setupContext = { configDir: dirname(file), env: session.env, globalConfigDir: globalConfigDir(session.env), log };
     const io = await openTerminalWizardIO();
     try {
-      return await runInitWizard(io, { report: session.registry.report, ...(ageKey ? { ageKey } : {}) });
+      return await runInitWizard(io, { catalog, setupContext });
     } finally {
       io.close();
     }
   }
 
-  /** After the answers: save a generated key, then test the connection (a failure only warns). */
+  /** After the answers: run what the user agreed to (save a new key...), then test the connection (a failure only warns). */
   private async finishWizard(session: FnoxSession, file: string, result: InitWizardResult): Promise<void> {
+    for (const commit of result.commits) process.stderr.write(`${escapeControls(await commit())}\n`);
     const provider = result.init.provider;
-    if (result.ageKey) {
-      writeAgeKeyFile(result.ageKey.path, result.ageKey);
-      process.stderr.write(`✓ Saved a new age key to '${result.ageKey.path}' (keep it private and backed up)\n`);
-    }
-    if (!provider || !result.offer) return;
-    if (!result.offer.installed) {
-      process.stderr.write(
-        `Warning: provider type '${provider.type}' is not installed, so the connection was not tested. Install it with: fnox plugins install ${result.offer.installName}\n`,
-      );
-      return;
-    }
+    if (!provider) return;
     process.stderr.write(`Testing the connection to '${provider.name}'...\n`);
     const problem = await testInitProvider(session, file, provider);
     process.stderr.write(problem === undefined ? '✓ Connection successful\n' : `Warning: connection test failed: ${problem}\n`);
@@ -81,7 +60,7 @@ export default class Init extends FnoxCommand<typeof Init> {
       if (existsSync(file) && !this.flags.force) {
         throw new FnoxError('config_exists', `Configuration file '${file}' already exists. Use --force to overwrite.`);
       }
-      const result = await this.wizard(session);
+      const result = await this.wizard(session, file);
       await this.finishWizard(session, file, result);
       answers = result.init;
     }

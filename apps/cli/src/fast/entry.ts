@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { renderError, toFnoxError } from '@fnox/core/hot';
 import { prepareArgv } from '../argv.js';
+import type { NativeImport } from './load-module.js';
 import { runFast } from './index.js';
 
 /**
@@ -23,9 +24,10 @@ function exitQuietlyOnEpipe(): void {
 /**
  * What bin/run.js calls first, for every command: prepare argv (global flags before the command,
  * `exec`'s opaque child argv), answer `--version`, and serve hot commands without oclif. Returns
- * the prepared argv when oclif must run, or undefined when the command was handled.
+ * the prepared argv when oclif must run, or undefined when the command was handled. `nativeImport`
+ * is the caller's own `import()` (this bundle's is compiled away; see load-module.ts).
  */
-export async function start(argv: readonly string[], cliRoot: string): Promise<string[] | undefined> {
+export async function start(argv: readonly string[], cliRoot: string, nativeImport: NativeImport): Promise<string[] | undefined> {
   exitQuietlyOnEpipe();
   const args = prepareArgv(argv);
   if (args.length === 1 && args[0] === '--version') {
@@ -33,5 +35,5 @@ export async function start(argv: readonly string[], cliRoot: string): Promise<s
     process.stdout.write(`fnox ${version}\n`);
     return undefined;
   }
-  return (await runFast(args, cliRoot)) ? undefined : args;
+  return (await runFast(args, cliRoot, nativeImport)) ? undefined : args;
 }

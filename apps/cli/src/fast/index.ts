@@ -5,7 +5,7 @@ import { debugRequested, exitIfWedged } from '../cli-errors.js';
 import { globalOptionsFromFlags } from '../global-options.js';
 import type { Handler } from '../handlers/types.js';
 import { parseFast, type ManifestCommand } from './flags.js';
-import { loadModule } from './load-module.js';
+import { moduleLoader, type NativeImport } from './load-module.js';
 import { discoverPlugins } from './plugins.js';
 
 /** Commands the fast path serves, by id, with how to load their handler. */
@@ -32,7 +32,7 @@ function findCommand(manifest: Manifest, word: string): ManifestCommand | undefi
  * Serve a hot command without loading oclif. Returns false — before any side effect — whenever
  * the fast path is not certain it would behave exactly as oclif does; oclif then runs instead.
  */
-export async function runFast(argv: readonly string[], cliRoot: string): Promise<boolean> {
+export async function runFast(argv: readonly string[], cliRoot: string, nativeImport: NativeImport): Promise<boolean> {
   if (process.env.FNOX_NO_FAST_PATH === '1' || argv.length === 0) return false;
   let manifest: Manifest;
   try {
@@ -56,7 +56,7 @@ export async function runFast(argv: readonly string[], cliRoot: string): Promise
     const status = await handler(
       {
         version: manifest.version,
-        session: async () => (session ??= createSession({ options, registry: createProviderRegistry({ plugins, importModule: loadModule }) })),
+        session: async () => (session ??= createSession({ options, registry: createProviderRegistry({ plugins, importModule: moduleLoader(nativeImport) }) })),
       },
       parsed,
     );

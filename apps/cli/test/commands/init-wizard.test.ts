@@ -2,11 +2,12 @@
  * The `fnox init` wizard (SPEC §7.1) on a real terminal: the built CLI runs in tmux, each answer is
  * typed only once its question is on screen.
  */
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sandbox, type Sandbox } from '../helpers/fnox.js';
 import { startPty, type PtyRun } from '../helpers/pty.js';
+import { ageKeyPair } from './admin-helpers.js';
 
 const NEXT_STEPS = '\nNext steps:\n  fnox set MY_SECRET <value>\n  fnox list\n  fnox exec -- <command>\n';
 
@@ -36,7 +37,6 @@ describe('fnox init wizard (terminal)', { timeout: 240_000 }, () => {
     pty = startPty(box, ['init']);
     await converse(pty, [
       [/Set up a provider now\? \[Y\/n\]:$/, ''],
-      [/Choose \[1\]:$/, '1'],
       [/Choose \[1\]:$/, 'age'],
       [/No age key found at .*age\.txt\. Generate one now\? \[Y\/n\]:$/, 'y'],
       [/age recipient \(age1\.\.\.\) \[age1[a-z0-9]{58}\]:$/, ''],
@@ -49,7 +49,8 @@ describe('fnox init wizard (terminal)', { timeout: 240_000 }, () => {
     const screen = pty.screen();
     expect(code, screen).toBe(0);
     expect(stdout).toBe(`✓ Created new fnox configuration at '${file}'\n${NEXT_STEPS}`);
-    expect(screen).toContain('age-keygen -o ~/.config/fnox/age.txt');
+    // The one age key path (provider-age's resolver): what the wizard offers is what decryption reads.
+    expect(screen).toContain(`No age key found at ${keyFile}. Generate one now?`);
     expect(screen).toContain(`✓ Saved a new age key to '${keyFile}'`);
     expect(screen).toContain('✓ Connection successful');
 
@@ -67,7 +68,6 @@ describe('fnox init wizard (terminal)', { timeout: 240_000 }, () => {
     pty = startPty(box, ['init']);
     await converse(pty, [
       [/Set up a provider now\? \[Y\/n\]:$/, 'y'],
-      [/Choose \[1\]:$/, 'Local'],
       [/Choose \[1\]:$/, 'plain'],
       [/Provider name \[plain\]:$/, 'text'],
       [/Add an example secret\? \[y\/N\]:$/, ''],
@@ -79,37 +79,45 @@ describe('fnox init wizard (terminal)', { timeout: 240_000 }, () => {
     expect(readFileSync(join(box.project, 'fnox.toml'), 'utf8')).toBe('default_provider = "text"\n\n[providers.text]\ntype = "plain"\n');
   });
 
-  it('aws-kms (plugin not installed): offered with an install hint, fields written, connection test skipped with a warning', async () => {
+  it('an existing age key: its recipient is the default answer, nothing is generated', async () => {
+    const keyDir = join(box.home, '.config', 'fnox');
+    mkdirSync(keyDir, { recursive: true });
+    const key = await ageKeyPair();
+    writeFileSync(join(keyDir, 'age.txt'), `# created: now\n${key.identity}\n`, { mode: 0o600 });
     pty = startPty(box, ['init']);
     await converse(pty, [
       [/Set up a provider now\? \[Y\/n\]:$/, ''],
-      [/Choose \[1\]:$/, 'Cloud KMS'],
-      [/KMS key id, ARN or alias:$/, ''],
-      [/KMS key id, ARN or alias:$/, 'alias/app'],
-      [/AWS region:$/, 'eu-west-1'],
-      [/AWS profile \(optional\):$/, 'dev'],
-      [/IAM role ARN to assume \(optional\):$/, ''],
-      [/Provider name \[kms\]:$/, ''],
-      [/Add an example secret\? \[y\/N\]:$/, 'n'],
+      [/Choose \[1\]:$/, 'age'],
+      [new RegExp(`age recipient \\(age1\\.\\.\\.\\) \\[${key.recipient}\\]:$`), ''],
+      [/Provider name \[age\]:$/, ''],
+      [/Add an example secret\? \[y\/N\]:$/, ''],
     ]);
     const { code } = await pty.exit();
     const screen = pty.screen();
     expect(code, screen).toBe(0);
-    expect(screen).toContain('Provider type: aws-kms - AWS KMS (not installed: install with fnox plugins install aws-kms)');
-    expect(screen).toContain('KMS key id, ARN or alias is required.');
-    expect(screen).toContain("Warning: provider type 'aws-kms' is not installed, so the connection was not tested. Install it with: fnox plugins install aws-kms");
-    expect(readFileSync(join(box.project, 'fnox.toml'), 'utf8')).toBe(
-      'default_provider = "kms"\n\n[providers.kms]\ntype = "aws-kms"\nkey_id = "alias/app"\nregion = "eu-west-1"\nprofile = "dev"\n',
-    );
-    // The written file loads: the provider is listed (no plugin needed for that).
-    expect(await box.run(['provider', 'list'])).toMatchObject({ code: 0, stdout: 'kms\n' });
+    expect(screen).toContain(`Found your age key: the default identity file ${join(keyDir, 'age.txt')}`);
+    expect(screen).not.toContain('Generate one now?');
+    expect(readFileSync(join(box.project, 'fnox.toml'), 'utf8')).toContain(`recipients = ["${key.recipient}"]`);
+  });
+
+  it('known types that are not installed are named with their install command, not offered', async () => {
+    pty = startPty(box, ['init']);
+    await pty.waitForPrompt(/Set up a provider now\? \[Y\/n\]:$/);
+    pty.answer('');
+    await pty.waitForPrompt(/Choose \[1\]:$/);
+    const screen = pty.screen();
+    expect(screen).toContain('fnox plugins install aws-kms');
+    expect(screen).toContain('keychain (fnox plugins install keychain)');
+    expect(screen).toContain('Provider category: Local (age, plain)');
+    pty.keys('C-c');
+    await pty.exit();
+    expect(existsSync(join(box.project, 'fnox.toml'))).toBe(false);
   });
 
   it('Ctrl-C cancels cleanly: nothing written, not even a generated key', async () => {
     pty = startPty(box, ['init']);
     await converse(pty, [
       [/Set up a provider now\? \[Y\/n\]:$/, ''],
-      [/Choose \[1\]:$/, '1'],
       [/Choose \[1\]:$/, 'age'],
       [/Generate one now\? \[Y\/n\]:$/, 'y'],
     ]);

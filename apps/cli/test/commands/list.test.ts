@@ -84,7 +84,7 @@ describe('fnox list', () => {
     const lines = result.stderr.trim().split('\n');
     expect(lines).toHaveLength(2);
     expect(lines[0]).toBe("Warning: Provider type 'aws-kms' is not installed (used by A, C). Install it with: fnox plugins install aws-kms (package @fnox/provider-aws-kms)");
-    expect(lines[1]).toMatch(/^Warning: Provider type 'vault' is not supported by this build \(used by B\)\. .*fnox plugins install/);
+    expect(lines[1]).toMatch(/^Warning: Provider type 'vault' \(HashiCorp Vault\) is not installed, and fnox has no plugin of its own for it \(used by B\)\. .*fnox plugins install fnox-provider-vault/);
     const json = JSON.parse((await box.run(['list', '--json'])).stdout);
     expect(json.missingProviderTypes.map((m: { type: string; secrets: string[] }) => [m.type, m.secrets])).toEqual([['aws-kms', ['A', 'C']], ['vault', ['B']]]);
     // Positive control: nothing is said when every type is there.

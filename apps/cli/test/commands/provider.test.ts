@@ -1,10 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { sandbox, type Sandbox } from '../helpers/fnox.js';
 import { bytes, configText, expectHelpOf } from './admin-helpers.js';
 import { project } from './secrets-helpers.js';
 
+const PACKAGES = fileURLToPath(new URL('../../../../packages/', import.meta.url));
 let box: Sandbox;
 afterEach(() => box?.cleanup());
 
@@ -28,23 +30,31 @@ describe('fnox provider add', () => {
     expect(configText(box)).toBe(BASE.replace('# trailing note\n', '# trailing note\n\n[providers.age]\ntype = "age"\nrecipients = ["age1..."]\n'));
   });
 
-  it('maps aws → aws-sm and gcp → gcp-sm, and writes the kms template', async () => {
+  it('writes the template of the installed type (upstream\'s aws is aws-sm); a type that is not installed answers with its install command', async () => {
     box = project(BASE);
-    for (const [name, type] of [['sm', 'aws'], ['g', 'gcp'], ['kms', 'aws-kms'], ['p2', 'plain']]) {
+    for (const plugin of ['provider-secrets-manager', 'provider-aws-kms']) {
+      const linked = await box.run(['plugins', 'link', join(PACKAGES, plugin), '--no-install'], { timeoutMs: 120_000 });
+      expect(linked.code, linked.stderr).toBe(0);
+    }
+    for (const [name, type] of [['sm', 'aws'], ['kms', 'aws-kms'], ['p2', 'plain']]) {
       expect((await box.run(['provider', 'a', name!, type!])).code).toBe(0);
     }
     const text = configText(box);
     expect(text).toContain('[providers.sm]\ntype = "aws-sm"\nregion = "us-east-1"\n');
-    expect(text).toContain('[providers.g]\ntype = "gcp-sm"\nproject = "my-project"\n');
     expect(text).toContain('[providers.kms]\ntype = "aws-kms"\nregion = "us-east-1"\nkey_id = "alias/my-key"\n');
     expect(text).toContain('[providers.p2]\ntype = "plain"\n');
     expect(text).toContain('# the secrets\n[secrets]\n');
+    const before = configText(box);
+    const gcp = await box.run(['provider', 'a', 'g', 'gcp']);
+    expect(gcp.code).toBe(1);
+    expect(gcp.stderr).toContain("Provider type 'gcp-sm' (Google Secret Manager) is not installed");
+    expect(configText(box)).toBe(before);
   });
 
   it('nests under [profiles.P.providers] for -P, ignores FNOX_PROFILE, and --global writes the global file', async () => {
     box = project(BASE);
-    expect((await box.run(['provider', 'add', 'sm', 'aws', '-P', 'prod'])).code).toBe(0);
-    expect(configText(box)).toContain('[profiles.prod.providers.sm]\ntype = "aws-sm"\n');
+    expect((await box.run(['provider', 'add', 'sm', 'plain', '-P', 'prod'])).code).toBe(0);
+    expect(configText(box)).toContain('[profiles.prod.providers.sm]\ntype = "plain"\n');
     expect((await box.run(['provider', 'add', 'other', 'plain'], { env: { FNOX_PROFILE: 'staging' } })).code).toBe(0);
     expect(configText(box)).toContain('[providers.other]\ntype = "plain"\n');
     expect(configText(box)).not.toContain('staging');
@@ -60,11 +70,12 @@ describe('fnox provider add', () => {
     const dup = await box.run(['provider', 'add', 'plain', 'plain']);
     expect(dup.code).toBe(1);
     expect(dup.stderr).toContain("Provider 'plain' already exists");
-    const vault = await box.run(['provider', 'add', 'x', 'vault', '--vault', 'v']);
+    const vault = await box.run(['provider', 'add', 'x', 'plain', '--vault', 'v']);
     expect(vault.code).toBe(1);
-    expect(vault.stderr).toContain("--vault is only supported for provider type 'proton-pass'");
+    expect(vault.stderr).toContain("--vault is only supported for provider types with a `vault` field, not 'plain'");
     const badType = await box.run(['provider', 'add', 'x', 'nope']);
-    expect(badType.code).toBe(2);
+    expect(badType.code).toBe(1);
+    expect(badType.stderr).toContain("Unknown provider type 'nope'");
     expect(bytes(file)).toEqual(before);
 
     const empty = sandbox();

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -47,7 +47,11 @@ beforeAll(() => {
 });
 afterAll(() => box.cleanup());
 
-async function both(args: string[], cwd?: string, env: NodeJS.ProcessEnv = {}): Promise<[FnoxResult, FnoxResult]> {
+/** Each parity case runs with the V8 code cache (fnox's default) and without it. */
+let cacheEnv: NodeJS.ProcessEnv = {};
+
+async function both(args: string[], cwd?: string, extraEnv: NodeJS.ProcessEnv = {}): Promise<[FnoxResult, FnoxResult]> {
+  const env = { ...cacheEnv, ...extraEnv };
   const fast = await box.run(args, { cwd, env });
   const oclif = await box.run(args, { cwd, env: { ...env, FNOX_NO_FAST_PATH: '1' } });
   return [fast, oclif];
@@ -62,9 +66,24 @@ function same([fast, oclif]: [FnoxResult, FnoxResult]): FnoxResult {
   return fast;
 }
 
+const codeCacheDirOf = (home: string) => join(home, '.cache', 'fnox', 'code-cache');
 const at = (dir: string) => join(box?.home ?? '', dir);
 
-describe('fast path parity with oclif', () => {
+describe.each<[string, NodeJS.ProcessEnv]>([
+  ['with the code cache', {}],
+  ['without the code cache', { FNOX_NO_CODE_CACHE: '1' }],
+])('fast path parity with oclif, %s', (_label, setting) => {
+  beforeAll(() => {
+    cacheEnv = setting;
+  });
+
+  it('runs with the cache state it names', async () => {
+    await box.run(['get', 'A'], { env: setting });
+    const codeCacheDir = codeCacheDirOf(box.home);
+    const files = existsSync(codeCacheDir) ? readdirSync(codeCacheDir) : [];
+    if (setting.FNOX_NO_CODE_CACHE !== '1') expect(files.length).toBeGreaterThan(0);
+  });
+
   it.each([
     [['version']],
     [['--version']],
@@ -138,7 +157,7 @@ describe('fast path parity with oclif', () => {
     const marker = join(box.home, 'fixture-imports.log');
     const env = { FNOX_TEST_IMPORT_MARKER: marker };
     const dir = join(box.home, 'linked');
-    mkdirSync(dir);
+    mkdirSync(dir, { recursive: true });
     writeFileSync(
       join(dir, 'fnox.toml'),
       '[providers.rev]\ntype = "fixture"\n\n[secrets]\nR = { provider = "rev", value = "rev:olleh" }\n',

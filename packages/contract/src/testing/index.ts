@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import type { ProviderContext } from '../context.js';
+import { setupConformance } from './setup-conformance.js';
 import { isProviderError, PROVIDER_ERROR_CODES, type ProviderErrorCode } from '../errors.js';
 import {
   isProviderDefinition,
@@ -43,6 +44,11 @@ export interface ConformanceOptions<Config> {
   readonly fixtures?: readonly { readonly value: string; readonly plaintext: string }[];
   /** True for providers whose stored value is the plaintext itself (`plain`). */
   readonly storesPlaintext?: boolean;
+  /**
+   * Overrides of the context `suggestConfig` gets (since contract 1.1). By default `configDir` and
+   * `globalConfigDir` are fresh empty directories, which the suite checks stay empty.
+   */
+  readonly setupContext?: () => Partial<ProviderContext> | Promise<Partial<ProviderContext>>;
   /** Runs before the suite (start an emulator...). */
   readonly setup?: () => Promise<void> | void;
   /** Runs after the suite. */
@@ -58,7 +64,7 @@ const DEFAULT_SAMPLES: readonly string[] = [
   'x'.repeat(4000),
 ];
 
-function testContext(overrides: Partial<ProviderContext>): ProviderContext {
+export function testContext(overrides: Partial<ProviderContext>): ProviderContext {
   return {
     name: 'conformance',
     configFile: undefined,
@@ -239,6 +245,8 @@ export function providerConformance<Config>(t: TestApi, options: ConformanceOpti
         }
       });
     }
+
+    setupConformance(t, definition, { instance, samples, setupContext: options.setupContext });
 
     t.it('disposes cleanly, twice', async () => {
       const created = await instance();

@@ -62,7 +62,7 @@ function readFile(reader: Reader, path: string): FileConfig | undefined {
 function importedLayers(config: FileConfig, reader: Reader, strict: boolean): FileConfig[] {
   const dir = dirname(config.file);
   const out: FileConfig[] = [];
-  for (const entry of config.import) {
+  for (const entry of config.imports) {
     const path = importPath(entry, dir, reader.env);
     if (!pathExists(path)) {
       if (!strict) continue;

@@ -1,8 +1,9 @@
 /**
  * Layering of config files (SPEC §3.4): an overlay's whole secret/provider/lease entry replaces
- * the base's (no field merge), an overridden name keeps the position it had in the base, scalars
- * are overlay-wins, `root` is OR-ed, `import` lists are unioned.
+ * the base's (no field merge), an overridden name keeps the position it had in the base; every
+ * other top-level key follows its merge rule in the key table (config/keys.ts).
  */
+import { ROOT_FIELDS, type MergeRule } from './keys.js';
 import type { FileConfig } from './schema.js';
 import type { ProviderConfig, SecretConfig, Sourced, SourceRef } from './types.js';
 
@@ -61,23 +62,36 @@ export function layerOf(config: FileConfig): Layer {
     });
   }
   const layer: Layer = {
-    root: config.root === true,
-    imports: [...config.import],
+    root: false,
+    imports: [],
     files: [file],
     providers: sourced(config.providers, top),
     secrets: sourced(config.secrets, top),
     profiles,
     leases: sourced(config.leases, top),
   };
-  if (config.defaultProvider !== undefined) layer.defaultProvider = { name: config.defaultProvider, source: top };
-  if (config.ifMissing !== undefined) layer.ifMissing = config.ifMissing;
-  if (config.env !== undefined) layer.env = config.env;
-  if (config.promptAuth !== undefined) layer.promptAuth = config.promptAuth;
-  if (config.ageKeyFile !== undefined) layer.ageKeyFile = config.ageKeyFile;
-  if (config.mcp) layer.mcp = config.mcp;
-  if (config.daemon) layer.daemon = config.daemon;
-  if (config.proxy) layer.proxy = config.proxy;
+  const fields = layer as unknown as Record<string, unknown>;
+  for (const row of ROOT_FIELDS) {
+    const value = (config as unknown as Record<string, unknown>)[row.field!];
+    if (value === undefined) continue;
+    fields[row.field!] = row.sourced ? { name: value, source: top } : Array.isArray(value) ? [...value] : value;
+  }
   return layer;
+}
+
+/** One top-level value of a nearer file (`near`) over a farther one's, by its merge rule in {@link CONFIG_KEYS}. */
+function mergeField(rule: MergeRule, far: unknown, near: unknown): unknown {
+  if (near === undefined) return far;
+  switch (rule) {
+    case 'any':
+      return far === true || near === true;
+    case 'union':
+      return [...((far as unknown[] | undefined) ?? []), ...(near as unknown[]).filter((entry) => !((far as unknown[] | undefined) ?? []).includes(entry))];
+    case 'fields':
+      return { ...(far as object | undefined), ...(near as object) };
+    default:
+      return near; // nearest, whole
+  }
 }
 
 function replaceEntries<T>(base: Map<string, T>, overlay: ReadonlyMap<string, T>): void {
@@ -87,14 +101,10 @@ function replaceEntries<T>(base: Map<string, T>, overlay: ReadonlyMap<string, T>
 
 /** Apply `overlay` on top of `base` (mutating and returning `base`). */
 export function overlayLayer(base: Layer, overlay: Layer): Layer {
-  base.root ||= overlay.root;
-  for (const entry of overlay.imports) if (!base.imports.includes(entry)) base.imports.push(entry);
   for (const file of overlay.files) if (!base.files.includes(file)) base.files.push(file);
-  if (overlay.defaultProvider) base.defaultProvider = overlay.defaultProvider;
-  if (overlay.ifMissing !== undefined) base.ifMissing = overlay.ifMissing;
-  if (overlay.env !== undefined) base.env = overlay.env;
-  if (overlay.promptAuth !== undefined) base.promptAuth = overlay.promptAuth;
-  if (overlay.ageKeyFile !== undefined) base.ageKeyFile = overlay.ageKeyFile;
+  const into = base as unknown as Record<string, unknown>;
+  const from = overlay as unknown as Record<string, unknown>;
+  for (const row of ROOT_FIELDS) into[row.field!] = mergeField(row.merge, into[row.field!], from[row.field!]);
   replaceEntries(base.providers, overlay.providers);
   replaceEntries(base.secrets, overlay.secrets);
   replaceEntries(base.leases, overlay.leases);
@@ -109,8 +119,5 @@ export function overlayLayer(base: Layer, overlay: Layer): Layer {
     replaceEntries(target.leases, profile.leases);
     if (profile.defaultProvider) target.defaultProvider = profile.defaultProvider;
   }
-  if (overlay.mcp) base.mcp = { ...base.mcp, ...overlay.mcp };
-  if (overlay.daemon) base.daemon = { ...base.daemon, ...overlay.daemon };
-  if (overlay.proxy) base.proxy = overlay.proxy;
   return base;
 }

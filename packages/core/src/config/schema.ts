@@ -6,6 +6,7 @@
  */
 import { FnoxError } from '../errors.js';
 import { locateKeys, pathId, type LocationIndex } from './locate.js';
+import { CONFIG_KEYS, keysIn, ROOT_FIELDS, type ConfigKey } from './keys.js';
 import { closestKey } from './suggest-key.js';
 import type { EnvMode, IfMissing, ProviderConfig, SecretConfig } from './types.js';
 import type { TomlTable } from './toml-read.js';
@@ -21,7 +22,8 @@ export interface FileProfile {
 /** One config file after validation. */
 export interface FileConfig {
   readonly file: string;
-  readonly import: readonly string[];
+  /** `import`. */
+  readonly imports: readonly string[];
   readonly root?: boolean;
   readonly defaultProvider?: string;
   readonly ifMissing?: IfMissing;
@@ -37,18 +39,13 @@ export interface FileConfig {
   readonly proxy?: Record<string, unknown>;
 }
 
-export const TOP_LEVEL_KEYS = [
-  'import', 'root', 'default_provider', 'if_missing', 'env', 'providers', 'secrets', 'profiles',
-  'age_key_file', 'prompt_auth', 'leases', 'mcp', 'daemon', 'proxy',
-] as const;
-/** Secret fields, in the order Rust writes them (SPEC §2.6). */
-export const SECRET_KEYS = [
-  'provider', 'value', 'json_path', 'line', 'description', 'default', 'if_missing', 'env', 'as_file', 'sync', 'daemon_cache',
-] as const;
-export const PROFILE_KEYS = ['providers', 'secrets', 'default_provider', 'leases'] as const;
-const MCP_KEYS = ['tools', 'exec_timeout_secs', 'redact_output', 'secrets'];
-const DAEMON_KEYS = ['enabled', 'idle_timeout'];
-const PROXY_KEYS = ['egress', 'audit', 'rules'];
+const SCALAR_KINDS: ReadonlySet<string> = new Set(['string', 'boolean', 'path-list', 'if-missing', 'env-mode']);
+const names = (rows: readonly ConfigKey[]): readonly string[] => rows.map((row) => row.key);
+/** Keys allowed at the top level, in a secret (in the order Rust writes them) and in a profile: from {@link CONFIG_KEYS}. */
+export const TOP_LEVEL_KEYS = names(keysIn('root'));
+export const SECRET_KEYS = names(keysIn('secret'));
+export const PROFILE_KEYS = names(keysIn('profile'));
+const SECRET_SCALARS = keysIn('secret').filter((row) => SCALAR_KINDS.has(row.kind));
 const PROXY_RULE_KEYS = ['secret', 'domain', 'env', 'header', 'methods', 'paths', 'placeholder'];
 const IF_MISSING_VALUES = ['error', 'warn', 'ignore'];
 
@@ -112,6 +109,29 @@ class FileValidator {
     return this.fail([...path, 'env'], `\`${[...path, 'env'].join('.')}\` must be true, false or "exec"`, 'Use env = true, env = false or env = "exec".');
   }
 
+  /** Check one scalar key of `table` by its kind in {@link CONFIG_KEYS}. */
+  scalar(row: ConfigKey, table: TomlTable, path: readonly string[]): unknown {
+    switch (row.kind) {
+      case 'string':
+        return this.str(table, row.key, path);
+      case 'boolean':
+        return this.bool(table, row.key, path);
+      case 'if-missing':
+        return this.ifMissing(table, path);
+      case 'env-mode':
+        return this.env(table, path);
+      case 'path-list': {
+        const v = table[row.key];
+        if (v !== undefined && (!Array.isArray(v) || v.some((entry) => typeof entry !== 'string'))) {
+          this.fail([...path, row.key], `\`${row.key}\` must be a list of file paths`, `Write ${row.key} = ["other.toml"].`);
+        }
+        return v;
+      }
+      default:
+        throw new Error(`not a scalar kind: ${row.kind}`);
+    }
+  }
+
   tableAt(v: unknown, path: readonly string[], what: string, hint: string): TomlTable {
     if (!isTable(v)) this.fail(path, `\`${path.join('.')}\` must be a table (${what})`, hint);
     return v;
@@ -126,17 +146,9 @@ class FileValidator {
     }
     this.keys(raw, path, SECRET_KEYS, `in secret '${name}'`);
     const out: Record<string, unknown> = {};
-    for (const key of ['provider', 'value', 'default', 'description', 'json_path'] as const) {
-      const v = this.str(raw, key, path);
-      if (v !== undefined) out[key] = v;
-    }
-    const ifMissing = this.ifMissing(raw, path);
-    if (ifMissing !== undefined) out.if_missing = ifMissing;
-    const env = this.env(raw, path);
-    if (env !== undefined) out.env = env;
-    for (const key of ['as_file', 'daemon_cache'] as const) {
-      const v = this.bool(raw, key, path);
-      if (v !== undefined) out[key] = v;
+    for (const row of SECRET_SCALARS) {
+      const v = this.scalar(row, raw, path);
+      if (v !== undefined) out[row.key] = v;
     }
     if (raw.line !== undefined) {
       const line = raw.line;
@@ -204,33 +216,24 @@ class FileValidator {
 
   document(doc: TomlTable): FileConfig {
     this.keys(doc, [], TOP_LEVEL_KEYS, 'at the top level');
-    const imports = doc.import;
-    if (imports !== undefined && (!Array.isArray(imports) || imports.some((entry) => typeof entry !== 'string'))) {
-      this.fail(['import'], '`import` must be a list of file paths', 'Write import = ["other.toml"].');
-    }
-    const proxy = this.strict(doc.proxy, ['proxy'], PROXY_KEYS);
-    if (proxy?.rules !== undefined) {
-      if (!Array.isArray(proxy.rules)) this.fail(['proxy', 'rules'], '`proxy.rules` must be a list of tables', 'Use [[proxy.rules]] tables.');
-      proxy.rules.forEach((rule, i) => this.strict(rule, ['proxy', 'rules', String(i)], PROXY_RULE_KEYS));
-    }
-    const opt = <T>(key: string, v: T | undefined) => (v === undefined ? {} : { [key]: v });
-    return {
+    const out: Record<string, unknown> = {
       file: this.file,
-      import: (imports as string[] | undefined) ?? [],
-      ...opt('root', this.bool(doc, 'root', [])),
-      ...opt('defaultProvider', this.str(doc, 'default_provider', [])),
-      ...opt('ifMissing', this.ifMissing(doc, [])),
-      ...opt('env', this.env(doc, [])),
-      ...opt('promptAuth', this.bool(doc, 'prompt_auth', [])),
-      ...opt('ageKeyFile', this.str(doc, 'age_key_file', [])),
+      imports: [],
       providers: this.named(doc.providers, ['providers'], 'providers', (v, p) => this.provider(v, p)),
       secrets: this.named(doc.secrets, ['secrets'], 'secrets', (v, p) => this.secret(v, p)),
       profiles: this.named(doc.profiles, ['profiles'], 'profiles', (v, p) => this.profile(v, p)),
       leases: this.named(doc.leases, ['leases'], 'leases', this.lease),
-      ...opt('mcp', this.strict(doc.mcp, ['mcp'], MCP_KEYS)),
-      ...opt('daemon', this.strict(doc.daemon, ['daemon'], DAEMON_KEYS)),
-      ...opt('proxy', proxy),
-    } as FileConfig;
+    };
+    for (const row of ROOT_FIELDS) {
+      const v = row.kind === 'strict-table' ? this.strict(doc[row.key], [row.key], row.fields ?? []) : this.scalar(row, doc, []);
+      if (v !== undefined) out[row.field!] = v;
+    }
+    const rules = (out.proxy as Record<string, unknown> | undefined)?.rules;
+    if (rules !== undefined) {
+      if (!Array.isArray(rules)) this.fail(['proxy', 'rules'], '`proxy.rules` must be a list of tables', 'Use [[proxy.rules]] tables.');
+      rules.forEach((rule, i) => this.strict(rule, ['proxy', 'rules', String(i)], PROXY_RULE_KEYS));
+    }
+    return out as unknown as FileConfig;
   }
 }
 

@@ -1,31 +1,20 @@
 /**
  * `fnox doctor` (SPEC §7.10): a health report of the active profile — config files, secrets,
- * providers (built and checked), where age identities would come from, environment warnings.
+ * providers (built, checked, and each one's own report of where its keys or credentials come
+ * from, through the contract's `diagnose()`), environment warnings.
  * Validation errors abort (as upstream); provider failures are reported, not thrown. The report
  * names files and variables but never contains a secret or key.
  */
-import { existsSync } from 'node:fs';
-import { dirname, isAbsolute, join, resolve } from 'node:path';
-import { expandHome } from '../config/files.js';
+import type { ProviderDiagnosis, ProviderInstance } from '@fnox/contract';
 import { configFiles, loadConfigSync } from '../config/load.js';
 import { effectiveConfig } from '../config/effective.js';
 import { noDefaultsEnabled, profileLabel, profileStack } from '../config/profiles.js';
-import type { EffectiveConfig, ProviderConfig, Sourced } from '../config/types.js';
+import type { EffectiveConfig } from '../config/types.js';
 import { assertValidConfig } from '../config/validate.js';
 import { resolveDefaultProvider } from '../resolve/default-provider.js';
 import { createProviderFactory } from '../resolve/provider-factory.js';
 import { errorMessage } from '../resolve/provider-step.js';
 import { globalConfigDir, type FnoxSession } from '../session.js';
-
-/** One place an age identity may come from, in the order the age provider tries them. */
-export interface IdentitySource {
-  readonly description: string;
-  readonly path?: string;
-  /** The source the provider reads (the first that applies); later ones are never consulted. */
-  readonly used: boolean;
-  /** For files: whether the file exists. */
-  readonly exists?: boolean;
-}
 
 /** Provider health: built, then `check()`ed where the provider has one. */
 export interface ProviderHealth {
@@ -35,6 +24,8 @@ export interface ProviderHealth {
   /** Set when the provider could not even be built. */
   readonly initError?: string;
   readonly error?: string;
+  /** The provider's own report (contract `diagnose()`), when it has one. */
+  readonly diagnosis?: ProviderDiagnosis;
 }
 
 /** What {@link doctor} found. */
@@ -58,36 +49,18 @@ export interface DoctorReport {
     readonly configDir: string;
     readonly warnings: readonly string[];
   };
-  readonly identities: readonly { readonly provider: string; readonly sources: readonly IdentitySource[] }[];
   readonly health: readonly ProviderHealth[];
   readonly tips: readonly string[];
 }
 
-/** Where the age provider named `entry` would find its identity (SPEC §9.3 order), without reading any key. */
-export function ageIdentitySources(session: FnoxSession, entry: Sourced<ProviderConfig>): IdentitySource[] {
-  const env = session.env;
-  const out: IdentitySource[] = [];
-  const add = (description: string, applies: boolean, path?: string) => {
-    if (!applies) return;
-    out.push({ description, ...(path !== undefined ? { path, exists: existsSync(path) } : {}), used: out.length === 0 });
-  };
-  add('FNOX_AGE_KEY environment variable', env.FNOX_AGE_KEY !== undefined);
-  const identity = entry.config.identity as { provider?: string; value?: string } | undefined;
-  add(`identity from provider '${identity?.provider}' (value '${identity?.value}')`, identity !== undefined);
-  const keyFile = entry.config.key_file;
-  if (typeof keyFile === 'string') {
-    const base = entry.source.file ? dirname(entry.source.file) : session.cwd;
-    add(`key_file of provider '${entry.name}'`, true, resolve(base, expandHome(keyFile, env)));
-  } else if (keyFile !== undefined) {
-    add(`key_file of provider '${entry.name}' (from secret '${(keyFile as { secret?: string }).secret}')`, true);
+/** The instance's own report; a failing `diagnose()` only loses the report. */
+async function diagnose(instance: ProviderInstance): Promise<ProviderDiagnosis | undefined> {
+  if (typeof instance.diagnose !== 'function') return undefined;
+  try {
+    return await instance.diagnose();
+  } catch {
+    return undefined;
   }
-  if (session.options.ageKeyFile) add('--age-key-file', true, resolve(session.cwd, session.options.ageKeyFile));
-  if (env.FNOX_AGE_KEY_FILE) {
-    const path = expandHome(env.FNOX_AGE_KEY_FILE, env);
-    add('FNOX_AGE_KEY_FILE', true, isAbsolute(path) ? path : resolve(session.cwd, path));
-  }
-  add('default identity file', true, join(globalConfigDir(env), 'age.txt'));
-  return out;
 }
 
 async function health(session: FnoxSession, effective: EffectiveConfig): Promise<ProviderHealth[]> {
@@ -102,11 +75,13 @@ async function health(session: FnoxSession, effective: EffectiveConfig): Promise
         out.push({ name, type: config.type, ok: false, initError: errorMessage(error) });
         continue;
       }
+      const diagnosis = await diagnose(handle.instance);
+      const extra = diagnosis ? { diagnosis } : {};
       try {
         if (typeof handle.instance.check === 'function') await handle.instance.check();
-        out.push({ name, type: config.type, ok: true });
+        out.push({ name, type: config.type, ok: true, ...extra });
       } catch (error) {
-        out.push({ name, type: config.type, ok: false, error: errorMessage(error) });
+        out.push({ name, type: config.type, ok: false, error: errorMessage(error), ...extra });
       }
     }
   } finally {
@@ -159,7 +134,6 @@ export async function doctor(session: FnoxSession): Promise<DoctorReport> {
       configDir: globalConfigDir(env),
       warnings,
     },
-    identities: [...effective.providers.values()].filter((p) => p.config.type === 'age').map((p) => ({ provider: p.name, sources: ageIdentitySources(session, p) })),
     health: await health(session, effective),
     tips,
   };

@@ -15,8 +15,8 @@ import type { FnoxSession } from '../session.js';
 export interface InitProvider {
   readonly name: string;
   readonly type: string;
-  /** The provider's own fields (strings or string lists), in the order to write them. */
-  readonly fields?: Readonly<Record<string, string | readonly string[]>>;
+  /** The provider's own fields, in the order to write them. */
+  readonly fields?: Readonly<Record<string, unknown>>;
 }
 
 /** Options of {@link initConfig}. */

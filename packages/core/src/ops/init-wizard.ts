@@ -6,8 +6,8 @@
 import { FnoxError } from '../errors.js';
 import { isValidSecretName } from './secret-name.js';
 import type { InitOptions } from './init-config.js';
-import { WIZARD_CATEGORIES, wizardOffers, type WizardOffer } from './init-wizard-catalog.js';
-import type { ProviderManifestReport } from '@fnox/contract';
+import { WIZARD_CATEGORIES, type WizardCatalog, type WizardOffer } from './init-wizard-offers.js';
+import type { SetupContext, SuggestedFields } from '@fnox/contract';
 
 /** How the wizard talks to the user. */
 export interface WizardIO {
@@ -17,34 +17,22 @@ export interface WizardIO {
   say(line: string): void;
 }
 
-/** A freshly generated age key pair, kept in memory until the config is written. */
-export interface AgeKeyPair {
-  readonly identity: string;
-  readonly recipient: string;
-}
-
-/** The offer to create an age key when the default key file does not exist yet. */
-export interface AgeKeyOffer {
-  /** Where the key would be written (the default identity location, SPEC §9.3 step 5). */
-  readonly path: string;
-  readonly generate: () => Promise<AgeKeyPair>;
-}
-
 /** Options of {@link runInitWizard}. */
 export interface InitWizardOptions {
-  readonly report: ProviderManifestReport;
-  /** Present only when no key exists at the default location and a generator is available. */
-  readonly ageKey?: AgeKeyOffer;
+  /** The installed types (see `wizardCatalog`). */
+  readonly catalog: WizardCatalog;
+  /** What a provider's `suggestConfig` may look at. */
+  readonly setupContext: SetupContext;
 }
 
 /** What the wizard decided. */
 export interface InitWizardResult {
   /** What to pass to `initConfig` (empty when the user declined to set up a provider). */
   readonly init: Pick<InitOptions, 'provider' | 'exampleSecret'>;
-  /** The chosen type's offer (installed or not), when a provider was set up. */
+  /** The chosen type's offer, when a provider was set up. */
   readonly offer?: WizardOffer;
-  /** A key to write to {@link AgeKeyOffer.path} before the config. */
-  readonly ageKey?: AgeKeyPair & { readonly path: string };
+  /** Steps the user agreed to (e.g. saving a new key), to run before the config is written; each returns a line to show. */
+  readonly commits: readonly (() => Promise<string>)[];
 }
 
 /** The error of a cancelled wizard (the same shape as the cancelled secret prompt). */
@@ -92,43 +80,65 @@ async function choose<T>(io: WizardIO, heading: string, items: readonly T[], nam
 }
 
 function describeOffer(offer: WizardOffer): string {
-  const note = offer.installed ? '' : ` (not installed: install with fnox plugins install ${offer.installName})`;
-  return `${offer.type} - ${offer.title}${note}`;
+  return `${offer.type} - ${offer.title}`;
 }
 
-/** Ask the chosen type's fields; a generated age key's recipient is the default answer. */
-async function askFields(io: WizardIO, offer: WizardOffer, fallback: string | undefined): Promise<Record<string, string | string[]>> {
-  const fields: Record<string, string | string[]> = {};
+function shown(value: string | readonly string[] | undefined): string | undefined {
+  return value === undefined ? undefined : typeof value === 'string' ? value : value.join(', ');
+}
+
+/** Ask the chosen type's fields; a suggested value is the default answer. */
+async function askFields(io: WizardIO, offer: WizardOffer, defaults: SuggestedFields): Promise<Record<string, unknown>> {
+  const fields: Record<string, unknown> = {};
   for (const field of offer.fields) {
-    const answer = await askUntil(io, withDefault(field.label, field.list ? fallback : undefined), (a) => {
-      const value = a === '' && field.list && fallback ? fallback : a;
+    const fallback = shown(defaults[field.key]);
+    const answer = await askUntil(io, withDefault(field.label, fallback), (a) => {
+      const value = a === '' && fallback !== undefined ? fallback : a;
       if (value === '') return field.required ? `${field.label} is required.` : { value };
-      return field.validate?.(value) ?? { value };
+      return field.validate(value) ?? { value };
     });
-    if (answer !== '') fields[field.key] = field.list ? [answer] : answer;
+    if (answer !== '') fields[field.key] = field.parse(answer);
   }
   return fields;
 }
 
+/** Let the provider look at this machine: notes, default answers, and an offer the user may accept. */
+async function suggest(io: WizardIO, offer: WizardOffer, context: SetupContext): Promise<{ defaults: SuggestedFields; commits: (() => Promise<string>)[] }> {
+  const commits: (() => Promise<string>)[] = [];
+  let defaults: SuggestedFields = {};
+  if (!offer.suggest) return { defaults, commits };
+  const suggestion = await offer.suggest(context).catch(() => ({}) as Awaited<ReturnType<NonNullable<WizardOffer['suggest']>>>);
+  defaults = suggestion.fields ?? {};
+  if (suggestion.offer && (await askYesNo(io, suggestion.offer.question, suggestion.offer.default ?? true))) {
+    const prepared = await suggestion.offer.prepare();
+    defaults = { ...defaults, ...prepared.fields };
+    for (const note of prepared.notes ?? []) io.say(note);
+    if (prepared.commit) commits.push(prepared.commit);
+  } else {
+    for (const note of suggestion.notes ?? []) io.say(note);
+  }
+  return { defaults, commits };
+}
+
 /**
- * Run the wizard: provider or not, category, type (setup text shown), fields, name, then an
- * optional example secret. Throws {@link wizardCancelled} when the user cancels.
+ * Run the wizard: provider or not, category, type (setup text shown), the provider's suggestion,
+ * fields, name, then an optional example secret. Throws {@link wizardCancelled} when the user cancels.
  */
 export async function runInitWizard(io: WizardIO, options: InitWizardOptions): Promise<InitWizardResult> {
-  if (!(await askYesNo(io, 'Set up a provider now?', true))) return { init: {} };
-  const offers = wizardOffers(options.report);
-  const categories = WIZARD_CATEGORIES.filter((c) => offers.some((o) => o.category === c));
+  if (!(await askYesNo(io, 'Set up a provider now?', true))) return { init: {}, commits: [] };
+  const { offers, notInstalled } = options.catalog;
+  if (notInstalled.length > 0) {
+    io.say(`Not installed (install, then run fnox init again): ${notInstalled.map((n) => `${n.type} (${n.command})`).join(', ')}`);
+  }
+  const present = [...new Set(offers.map((o) => o.category))];
+  const categories = [...WIZARD_CATEGORIES.filter((c) => present.includes(c)), ...present.filter((c) => !WIZARD_CATEGORIES.includes(c))];
   const category = await choose(io, 'Provider category', categories, (c) => c, (c) => `${c} (${offers.filter((o) => o.category === c).map((o) => o.type).join(', ')})`);
   const offer = await choose(io, 'Provider type', offers.filter((o) => o.category === category), (o) => o.type, describeOffer);
   io.say('');
   for (const line of offer.setup) io.say(line);
   io.say('');
-  let ageKey: InitWizardResult['ageKey'];
-  if (offer.type === 'age' && options.ageKey && (await askYesNo(io, `No age key found at ${options.ageKey.path}. Generate one now?`, true))) {
-    ageKey = { ...(await options.ageKey.generate()), path: options.ageKey.path };
-    io.say(`The new key will be saved to ${ageKey.path}; its recipient is ${ageKey.recipient}`);
-  }
-  const fields = await askFields(io, offer, ageKey?.recipient);
+  const { defaults, commits } = await suggest(io, offer, options.setupContext);
+  const fields = await askFields(io, offer, defaults);
   const name = await askUntil(io, withDefault('Provider name', offer.defaultName), (a) => {
     const value = a === '' ? offer.defaultName : a;
     return PROVIDER_NAME.test(value) ? { value } : 'Use letters, digits, _ and - only.';
@@ -145,6 +155,6 @@ export async function runInitWizard(io: WizardIO, options: InitWizardOptions): P
   return {
     init: { provider: { name, type: offer.type, fields }, ...(exampleSecret ? { exampleSecret } : {}) },
     offer,
-    ...(ageKey ? { ageKey } : {}),
+    commits,
   };
 }

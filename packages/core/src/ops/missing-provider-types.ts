@@ -3,7 +3,7 @@
  * each: `fnox list` tells it up front instead of leaving it to the first `get` (or to `doctor`).
  */
 import type { EffectiveConfig } from '../config/types.js';
-import { providerNotInstalled } from '../providers/registry.js';
+import { providerNotInstalled } from '../providers/catalog.js';
 import { resolveDefaultProvider } from '../resolve/default-provider.js';
 import type { FnoxSession } from '../session.js';
 

@@ -16,7 +16,7 @@ import { createProviderFactory } from '../resolve/provider-factory.js';
 import { errorMessage } from '../resolve/provider-step.js';
 import type { FnoxSession } from '../session.js';
 import { loadActiveConfig } from './active-config.js';
-import { providerTemplate } from './provider-templates.js';
+import { providerTemplate } from './provider-template.js';
 import { addProviderToText, removeProviderFromText, tomlAt } from './provider-table-edit.js';
 import { parseToml } from '../config/toml-read.js';
 import { readConfigText } from './write-entries.js';
@@ -49,7 +49,7 @@ export interface ProviderEditResult extends ProviderWriteTarget {
 
 /** Add a provider table from its template (SPEC §7.13). */
 export async function addProvider(session: FnoxSession, options: { name: string; type: string; global?: boolean; vault?: string }): Promise<ProviderEditResult> {
-  const fields = providerTemplate(options.type, options.vault);
+  const fields = await providerTemplate(session.registry, options.type, options.vault);
   loadConfigSync(session);
   const target = providerWriteTarget(session, options.global);
   if (target.global) mkdirSync(dirname(target.file), { recursive: true });

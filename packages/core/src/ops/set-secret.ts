@@ -18,6 +18,17 @@ import { createProviderFactory } from '../resolve/provider-factory.js';
 import { resolveDefaultProvider } from '../resolve/default-provider.js';
 import type { FnoxSession } from '../session.js';
 import { assertSecretName } from './secret-name.js';
+import type { ProviderInstance } from '@fnox/contract';
+import { escapeControls } from '../format/terminal-text.js';
+
+/** After a write: say so when this machine could not read the value back (the provider's own `diagnose()`). */
+async function warnIfUnreadable(session: FnoxSession, instance: ProviderInstance, key: string): Promise<void> {
+  if (typeof instance.diagnose !== 'function') return;
+  const problem = await instance.diagnose().then((d) => d.problem, () => undefined);
+  if (!problem) return;
+  session.log.warn(`Warning: ${escapeControls(problem.message)} (secret '${key}')`);
+  if (problem.hint) session.log.warn(`hint: ${escapeControls(problem.hint)}`);
+}
 
 /** Options of {@link setSecret}. */
 export interface SetSecretOptions {
@@ -131,6 +142,7 @@ export async function setSecret(session: FnoxSession, options: SetSecretOptions)
         const { instance } = await factory.instance(providerName);
         if (typeof instance.put !== 'function') throw new FnoxError('provider_unsupported', `Provider '${providerName}' cannot store values`);
         entry.value = await instance.put(remoteName, plaintext);
+        await warnIfUnreadable(session, instance, options.key);
       } finally {
         await factory.dispose();
       }

@@ -90,6 +90,10 @@ export function guardInstance(instance: ProviderInstance, target: GuardTarget): 
     const check = instance.check.bind(instance);
     guarded.check = () => withDeadline(target, 'its check', () => check());
   }
+  if (instance.diagnose) {
+    const diagnose = instance.diagnose.bind(instance);
+    guarded.diagnose = () => withDeadline(target, 'its diagnosis', () => diagnose());
+  }
   if (instance.list) guarded.list = instance.list.bind(instance);
   if (instance.dispose) {
     const dispose = instance.dispose.bind(instance);

@@ -1,9 +1,10 @@
 import type { BrandedProviderDefinition, ProviderContext, ProviderInstance, StandardSchemaV1 } from '@fnox/contract';
+import { keysIn } from '../config/keys.js';
 import { FnoxError } from '../errors.js';
 import { guardInstance, providerTimeoutMs, withDeadline } from './guard.js';
 
 /** Keys every provider table may have; core handles them, provider schemas never see them. */
-export const COMMON_PROVIDER_KEYS: readonly string[] = ['type', 'auth_command', 'daemon_cache'];
+export const COMMON_PROVIDER_KEYS: readonly string[] = keysIn('provider').map((row) => row.key);
 
 /** A provider table without the {@link COMMON_PROVIDER_KEYS}. */
 export function providerOwnConfig(table: Readonly<Record<string, unknown>>): Record<string, unknown> {

@@ -9,6 +9,7 @@ export const plainProvider = defineProvider({
   type: 'plain',
   mode: 'encrypt',
   configSchema: fieldsSchema({}),
+  setup: { category: 'Local', defaultName: 'plain', text: ['Values are stored as written, unencrypted: use it only for values that are not secret.'] },
   create() {
     return {
       get: async ({ value }) => value,

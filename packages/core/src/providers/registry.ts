@@ -11,7 +11,7 @@ import {
   type ProviderManifestReport,
 } from '@fnox/contract';
 import { FnoxError } from '../errors.js';
-import { INSTALLABLE_PROVIDERS, UPSTREAM_ONLY_TYPES } from './known-types.js';
+import { providerNotInstalled, providerPackageFor } from './catalog.js';
 
 /** The built-in providers, present in every index. */
 export const BUILTIN_PROVIDER_ENTRIES: readonly ProviderIndexEntry[] = [
@@ -70,26 +70,8 @@ export function withBuiltins(report: ProviderManifestReport): ProviderManifestRe
   return { providers, conflicts, warnings: report.warnings };
 }
 
-/** The error (and install hint) for a provider type no installed plugin provides. */
-export function providerNotInstalled(type: string): FnoxError {
-  const installable = INSTALLABLE_PROVIDERS[type];
-  if (installable) {
-    return new FnoxError('provider_not_installed', `Provider type '${type}' is not installed`, {
-      hint: `Install it with: fnox plugins install ${installable.installName} (package ${installable.packageName})`,
-    });
-  }
-  if (UPSTREAM_ONLY_TYPES.has(type)) {
-    return new FnoxError('provider_unsupported', `Provider type '${type}' is not supported by this build`, {
-      hint: `Look for a plugin providing it (fnox-provider-${type}) and install it with: fnox plugins install fnox-provider-${type}`,
-    });
-  }
-  return new FnoxError('provider_not_installed', `Unknown provider type '${type}'`, {
-    hint: `Install a plugin that provides it, e.g.: fnox plugins install fnox-provider-${type}; \`fnox providers\` lists the installed types`,
-  });
-}
-
 /**
- * Drop claims on a first-party type (age, aws-kms, aws-sm) from any package but its own, in every
+ * Drop claims on a first-party type (age, aws-kms, aws-sm, keychain, password-store: the catalog's own rows) from any package but its own, in every
  * discovery path (oclif plugins, the fast path, an app's dependencies): a plugin that calls
  * itself `age` would otherwise receive the plaintext of `fnox set`.
  */
@@ -100,7 +82,7 @@ export function withoutImpostors(plugins: Iterable<PluginDescriptor>): { plugins
     const field = plugin.pjson.fnox as { providers?: Record<string, unknown> } | undefined;
     const claimed = field && typeof field === 'object' && field.providers && typeof field.providers === 'object' ? field.providers : undefined;
     const stolen = Object.keys(claimed ?? {}).filter((type) => {
-      const owner = INSTALLABLE_PROVIDERS[type]?.packageName;
+      const owner = providerPackageFor(type);
       return owner !== undefined && owner !== plugin.name;
     });
     if (stolen.length === 0) {
@@ -109,7 +91,7 @@ export function withoutImpostors(plugins: Iterable<PluginDescriptor>): { plugins
     }
     const providers = Object.fromEntries(Object.entries(claimed!).filter(([type]) => !stolen.includes(type)));
     for (const type of stolen) {
-      warnings.push(`${plugin.name}: provider type '${type}' belongs to ${INSTALLABLE_PROVIDERS[type]!.packageName}; skipped`);
+      warnings.push(`${plugin.name}: provider type '${type}' belongs to ${providerPackageFor(type)}; skipped`);
     }
     kept.push({ ...plugin, pjson: { ...plugin.pjson, fnox: { ...field, providers } } });
   }

@@ -54,6 +54,13 @@ export function providerNotConfigured(effective: EffectiveConfig, name: string):
   });
 }
 
+/** The command-line options a type declared in its definition's `options`, and no others. */
+function declaredOptions(def: BrandedProviderDefinition, given: Readonly<Record<string, string | undefined>> = {}): Record<string, string | undefined> {
+  const out: Record<string, string | undefined> = {};
+  for (const name of def.options ?? []) out[name] = given[name];
+  return out;
+}
+
 /** Create the provider factory of one command. */
 export function createProviderFactory(
   session: FnoxSession,
@@ -112,7 +119,7 @@ export function createProviderFactory(
       globalConfigDir: gcd,
       signal: session.signal,
       log: { debug: (m) => session.log.debug(m), warn: (m) => session.log.warn(m) },
-      options: { 'age-key-file': session.options.ageKeyFile },
+      options: declaredOptions(def, session.options.providerOptions),
       resolveSecret: async (provider, value) => {
         // A provider asking another for a value (age identity). Each hop gets its own instance
         // carrying the chain, so a loop is caught and named instead of recursing forever.

@@ -1,13 +1,7 @@
-import type { FieldSpec } from '@fnox/contract';
+import { schemaFields, type FieldSpec } from '@fnox/contract';
 import type { ProviderRegistry } from '../providers/registry.js';
 import type { Logger } from '../session.js';
 import type { ProviderSchemaInput } from './provider-schema.js';
-
-/** The field map of a `fieldsSchema`, or undefined for any other Standard Schema. */
-function fieldsOf(configSchema: unknown): Readonly<Record<string, FieldSpec>> | undefined {
-  const fields = (configSchema as { fields?: unknown } | undefined)?.fields;
-  return typeof fields === 'object' && fields !== null && !Array.isArray(fields) ? (fields as Record<string, FieldSpec>) : undefined;
-}
 
 /**
  * What the schema needs from every usable provider type in `registry`. This imports each
@@ -19,7 +13,7 @@ export async function providerSchemaInputs(registry: ProviderRegistry, log?: Pic
   for (const entry of Object.values(registry.report.providers)) {
     let fields: Readonly<Record<string, FieldSpec>> | undefined;
     try {
-      fields = fieldsOf((await registry.load(entry.type)).configSchema);
+      fields = schemaFields((await registry.load(entry.type)).configSchema);
     } catch (error) {
       log?.warn(`Warning: provider '${entry.type}' could not be loaded (${error instanceof Error ? error.message : String(error)}); its fields are not checked`);
     }

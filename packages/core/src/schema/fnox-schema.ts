@@ -1,40 +1,49 @@
 /**
  * The JSON Schema (draft 2020-12) of fnox.toml (SPEC §2): the top-level, secret and profile keys
- * core knows, plus each provider type's fields. Editors (taplo, VS Code's Even Better TOML) use it
+ * of the key table (config/keys.ts), plus each provider type's fields. Editors (taplo, VS Code's Even Better TOML) use it
  * for completion and checks; `fnox schema` prints it; schemas/fnox.schema.json is the default set.
  */
+import { CONFIG_KEYS, keysIn, scopedText, type ConfigKey, type KeyScope } from '../config/keys.js';
 import { providerSchema, type JsonSchema, type ProviderSchemaInput } from './provider-schema.js';
 
-const str = (description: string): JsonSchema => ({ type: 'string', description });
-const bool = (description: string): JsonSchema => ({ type: 'boolean', description });
-const tableOf = (ref: string, description: string): JsonSchema => ({
-  type: 'object',
-  description,
-  additionalProperties: { $ref: `#/$defs/${ref}` },
-});
+/** A key's JSON Schema in `scope`, from its row in {@link CONFIG_KEYS}. */
+export function keySchema(row: ConfigKey, scope: KeyScope): JsonSchema {
+  const description = scopedText(row.summary, scope);
+  const described = (schema: JsonSchema): JsonSchema => (description === undefined ? schema : { ...schema, description });
+  const extra = row.schema ?? {};
+  switch (row.kind) {
+    case 'if-missing':
+      return { $ref: '#/$defs/ifMissing' };
+    case 'env-mode':
+      return { $ref: '#/$defs/envMode' };
+    case 'string':
+      return described({ type: 'string', ...extra });
+    case 'boolean':
+      return described({ type: 'boolean' });
+    case 'path-list':
+      return described({ type: 'array', items: { type: 'string' } });
+    // Tables: the description right after the type, as editors show it first.
+    case 'named-tables':
+      return { type: 'object', description, additionalProperties: { $ref: `#/$defs/${String(extra.$ref)}` } };
+    case 'strict-table':
+      return { type: 'object', description, additionalProperties: false, ...extra };
+    case 'sync':
+      return { type: 'object', description, ...extra };
+    default:
+      return described(extra);
+  }
+}
+
+/** The properties of `scope`, every key of the table allowed there. */
+export function scopeProperties(scope: KeyScope): Record<string, JsonSchema> {
+  return Object.fromEntries(keysIn(scope).map((row) => [row.key, keySchema(row, scope)]));
+}
 
 const SECRET: JsonSchema = {
   type: 'object',
   description: 'A secret; its key is the environment variable it is exported as. A bare string is not allowed.',
   additionalProperties: false,
-  properties: {
-    provider: str('Provider name (a key of [providers]); default: default_provider, or the only provider.'),
-    value: str('Input for the provider: ciphertext (encrypting providers) or a remote name. Never the value itself.'),
-    json_path: { type: 'string', minLength: 1, description: 'Parse the resolved value as JSON and take this dotted path.' },
-    line: { type: 'integer', minimum: 1, description: 'Take this line (1 = first) of the resolved value.' },
-    description: str('Free text, shown by fnox list.'),
-    default: str('Fallback value; may reference other secrets as ${NAME}.'),
-    if_missing: { $ref: '#/$defs/ifMissing' },
-    env: { $ref: '#/$defs/envMode' },
-    as_file: bool('Inject the path of a 0600 temp file holding the value instead of the value.'),
-    sync: {
-      type: 'object',
-      description: 'Local encrypted cache written by fnox sync; used instead of provider/value when present.',
-      required: ['provider', 'value'],
-      properties: { provider: { type: 'string' }, value: { type: 'string' } },
-    },
-    daemon_cache: bool('Opt this secret out of daemon caching.'),
-  },
+  properties: scopeProperties('secret'),
   // json_path and line are exclusive. (The properties here only keep strict validators happy.)
   not: { required: ['json_path', 'line'], properties: { json_path: true, line: true } },
 };
@@ -43,59 +52,7 @@ const PROFILE: JsonSchema = {
   type: 'object',
   description: 'A profile overlay (fnox -P NAME). Only these keys are allowed.',
   additionalProperties: false,
-  properties: {
-    providers: tableOf('provider', 'Providers added or overridden in this profile.'),
-    secrets: tableOf('secret', 'Secrets added or overridden in this profile.'),
-    default_provider: str('Default provider while this profile is active.'),
-    leases: tableOf('lease', 'Credential lease backends (not used by this fnox yet; kept as written).'),
-  },
-};
-
-const LATER_FEATURES: Readonly<Record<string, JsonSchema>> = {
-  leases: tableOf('lease', 'Credential lease backends (not used by this fnox yet; kept as written).'),
-  mcp: {
-    type: 'object',
-    description: 'MCP server settings (not used by this fnox yet; kept as written).',
-    additionalProperties: false,
-    properties: {
-      tools: { type: 'array', items: { enum: ['get_secret', 'exec'] } },
-      exec_timeout_secs: { type: 'integer', minimum: 1 },
-      redact_output: { type: 'boolean' },
-      secrets: { type: 'array', items: { type: 'string' } },
-    },
-  },
-  daemon: {
-    type: 'object',
-    description: 'Per-user cache daemon (not used by this fnox yet; kept as written).',
-    additionalProperties: false,
-    properties: { enabled: { type: 'boolean' }, idle_timeout: { type: 'string' } },
-  },
-  proxy: {
-    type: 'object',
-    description: 'Credential proxy (not used by this fnox yet; kept as written).',
-    additionalProperties: false,
-    properties: {
-      egress: { enum: ['strict', 'permissive'] },
-      audit: { type: 'boolean' },
-      rules: {
-        type: 'array',
-        items: {
-          type: 'object',
-          additionalProperties: false,
-          required: ['secret', 'domain'],
-          properties: {
-            secret: { type: 'string' },
-            domain: { type: 'string' },
-            env: { type: 'string' },
-            header: { type: 'string' },
-            methods: { type: 'array', items: { type: 'string' } },
-            paths: { type: 'array', items: { type: 'string' } },
-            placeholder: { type: 'string' },
-          },
-        },
-      },
-    },
-  },
+  properties: scopeProperties('profile'),
 };
 
 /** Build the schema for these provider types (sorted by type, so the output is stable). */
@@ -106,19 +63,7 @@ export function buildFnoxSchema(providers: readonly ProviderSchemaInput[]): Json
     description: 'fnox configuration: providers, secrets and profiles. Generated by `fnox schema`.',
     type: 'object',
     additionalProperties: false,
-    properties: {
-      import: { type: 'array', items: { type: 'string' }, description: 'Other config files merged under this one, relative to this file.' },
-      root: bool('Stop looking for config files in parent directories here.'),
-      default_provider: str('Provider used by secrets that name none.'),
-      if_missing: { $ref: '#/$defs/ifMissing' },
-      env: { $ref: '#/$defs/envMode' },
-      providers: tableOf('provider', 'Named providers; secrets refer to them by name.'),
-      secrets: tableOf('secret', 'Secrets of the default profile, by environment variable name.'),
-      profiles: tableOf('profile', 'Profile overlays by name.'),
-      age_key_file: str('Accepted for compatibility; not used for decryption (use FNOX_AGE_KEY_FILE or key_file).'),
-      prompt_auth: bool("Offer to run a provider's auth command after an authentication failure."),
-      ...LATER_FEATURES,
-    },
+    properties: scopeProperties('root'),
     $defs: {
       ifMissing: { enum: ['error', 'warn', 'ignore'], description: 'What happens when a secret resolves to nothing.' },
       envMode: { enum: [true, false, 'exec'], description: 'Where the secret is injected: everywhere, only into fnox exec, or nowhere.' },

@@ -1,4 +1,5 @@
 import type { FieldSpec } from '@fnox/contract';
+import { keysIn, scopedText } from '../config/keys.js';
 
 /** A JSON Schema object (draft 2020-12), as plain data. */
 export type JsonSchema = { readonly [keyword: string]: unknown };
@@ -12,10 +13,12 @@ export interface ProviderSchemaInput {
   readonly fields?: Readonly<Record<string, FieldSpec>>;
 }
 
-const COMMON_FIELDS: Readonly<Record<string, JsonSchema>> = {
-  auth_command: { type: 'string', description: "Command offered after an authentication failure; \"\" disables the prompt." },
-  daemon_cache: { type: 'boolean', description: "Opt this provider's secrets out of daemon caching." },
-};
+/** The keys every provider table has besides `type`, from the key table (config/keys.ts). */
+const COMMON_FIELDS: Readonly<Record<string, JsonSchema>> = Object.fromEntries(
+  keysIn('provider')
+    .filter((row) => row.key !== 'type')
+    .map((row) => [row.key, { type: row.kind === 'boolean' ? 'boolean' : 'string', description: scopedText(row.summary, 'provider') }]),
+);
 
 function describe(schema: JsonSchema, spec: FieldSpec): JsonSchema {
   return spec.description ? { description: spec.description, ...schema } : schema;

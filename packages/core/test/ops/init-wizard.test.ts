@@ -1,22 +1,16 @@
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ProviderManifestReport } from '@fnox/contract';
 import { describe, expect, it } from 'vitest';
 import { parseToml } from '../../src/config/toml-read.js';
 import { initConfigText } from '../../src/ops/init-config.js';
-import { ageRecipientProblem, wizardOffers } from '../../src/ops/init-wizard-catalog.js';
-import { ageKeyFileText, testInitProvider, writeAgeKeyFile } from '../../src/ops/init-wizard-steps.js';
-import { runInitWizard, type WizardIO } from '../../src/ops/init-wizard.js';
+import { wizardCatalog } from '../../src/ops/init-wizard-offers.js';
+import { testInitProvider } from '../../src/ops/init-wizard-steps.js';
+import { runInitWizard, type InitWizardOptions, type WizardIO } from '../../src/ops/init-wizard.js';
 import { createSession } from '../../src/session.js';
+import { ageLike, fakeRegistry, kmsLike, RECIPIENT } from './catalog-support.js';
 
-const RECIPIENT = 'age1ql3z7hjy54pw3hyww5ayyfg7zqgvc7w3j2elw8zmrj2kg5sfn9aqmcac8p';
-
-/** A report where `types` are installed (plain is always built in). */
-function report(...types: string[]): ProviderManifestReport {
-  const providers = Object.fromEntries(['plain', ...types].map((type) => [type, { type }]));
-  return { providers, conflicts: [], warnings: [] } as unknown as ProviderManifestReport;
-}
+const setupContext = { configDir: '/p', env: {}, globalConfigDir: '/g', log: { debug() {}, warn() {} } };
+const options = async (...defs: Parameters<typeof fakeRegistry>): Promise<InitWizardOptions> => ({ catalog: await wizardCatalog(fakeRegistry(...defs)), setupContext });
 
 /** Answers the questions in order; records questions and notes; `undefined` as an answer cancels. */
 function scripted(answers: (string | undefined)[]): WizardIO & { questions: string[]; notes: string[] } {
@@ -35,31 +29,34 @@ function scripted(answers: (string | undefined)[]): WizardIO & { questions: stri
 }
 
 describe('init wizard flow', () => {
-  it('offers installed and installable types only, by category', () => {
-    const offers = wizardOffers(report('age'));
-    expect(offers.map((o) => [o.type, o.category, o.installed])).toEqual([
-      ['age', 'Local', true],
-      ['plain', 'Local', true],
-      ['aws-kms', 'Cloud KMS', false],
-      ['aws-sm', 'Cloud Secrets Manager', false],
+  it('offers the installed types by category, with questions from their fields; known types not installed are only named', async () => {
+    const { offers, notInstalled } = await wizardCatalog(fakeRegistry(ageLike(), kmsLike));
+    expect(offers.map((o) => [o.type, o.category, o.fields.map((f) => f.key)])).toEqual([
+      ['age', 'Local', ['recipients']],
+      ['plain', 'Local', []],
+      ['aws-kms', 'Cloud KMS', ['region', 'key_id', 'role_arn']],
     ]);
-    expect(offers.find((o) => o.type === 'aws-kms')?.installName).toBe('aws-kms');
+    expect(notInstalled.map((n) => n.command)).toEqual([
+      'fnox plugins install aws-sm',
+      'fnox plugins install keychain',
+      'fnox plugins install password-store',
+    ]);
   });
 
   it('declining the provider writes an empty config', async () => {
-    expect(await runInitWizard(scripted(['n']), { report: report('age') })).toEqual({ init: {} });
+    expect(await runInitWizard(scripted(['n']), await options(ageLike()))).toEqual({ init: {}, commits: [] });
   });
 
   it('age: validates the recipient, re-asks required fields, names and adds an example secret', async () => {
     const io = scripted(['', '1', 'age', '', 'not-a-key', RECIPIENT, '', 'y', '9BAD', 'DB_URL', 'The database']);
-    const result = await runInitWizard(io, { report: report('age') });
+    const result = await runInitWizard(io, await options(ageLike()));
     expect(result.init).toEqual({
       provider: { name: 'age', type: 'age', fields: { recipients: [RECIPIENT] } },
       exampleSecret: { name: 'DB_URL', description: 'The database' },
     });
     expect(io.notes).toContain('age recipient (age1...) is required.');
-    expect(io.notes.some((n) => n.startsWith('Not an age recipient'))).toBe(true);
-    expect(io.notes.some((n) => n.includes('age-keygen'))).toBe(true);
+    expect(io.notes).toContain('Not an age recipient');
+    expect(io.notes).toContain('age encrypts each secret.');
     const text = await initConfigText(result.init);
     expect(text).toBe(
       `default_provider = "age"\n\n[providers.age]\ntype = "age"\nrecipients = ["${RECIPIENT}"]\n\n[secrets]\nDB_URL = { provider = "age", description = "The database" }\n`,
@@ -67,52 +64,42 @@ describe('init wizard flow', () => {
     expect(parseToml(text, 'fnox.toml')).toMatchObject({ default_provider: 'age', secrets: { DB_URL: { provider: 'age' } } });
   });
 
-  it('age: a generated key becomes the default recipient and is returned for writing', async () => {
-    const generated = { identity: 'AGE-SECRET-KEY-1XYZ', recipient: RECIPIENT };
-    const io = scripted(['y', 'local', 'age', 'y', '', 'mine', '']);
-    const result = await runInitWizard(io, { report: report('age'), ageKey: { path: '/k/age.txt', generate: async () => generated } });
-    expect(result.ageKey).toEqual({ ...generated, path: '/k/age.txt' });
-    expect(result.init.provider).toEqual({ name: 'mine', type: 'age', fields: { recipients: [RECIPIENT] } });
+  it("the provider's suggestion is the default answer", async () => {
+    const io = scripted(['y', 'local', 'age', '', '', '']);
+    const result = await runInitWizard(io, await options(ageLike({ fields: { recipients: [RECIPIENT] }, notes: ['Found your age key'] })));
+    expect(result.init.provider).toEqual({ name: 'age', type: 'age', fields: { recipients: [RECIPIENT] } });
+    expect(io.notes).toContain('Found your age key');
     expect(io.questions).toContain(`age recipient (age1...) [${RECIPIENT}]: `);
   });
 
+  it("an accepted offer fills the answers and is committed only by the caller, after the last question", async () => {
+    let committed = 0;
+    const offer = {
+      question: 'No key. Generate one now?',
+      prepare: async () => ({ fields: { recipients: [RECIPIENT] }, notes: ['prepared'], commit: async () => `saved ${++committed}` }),
+    };
+    const io = scripted(['y', 'local', 'age', 'y', '', 'mine', '']);
+    const result = await runInitWizard(io, await options(ageLike({ offer })));
+    expect(result.init.provider).toEqual({ name: 'mine', type: 'age', fields: { recipients: [RECIPIENT] } });
+    expect(committed).toBe(0);
+    expect(await result.commits[0]!()).toBe('saved 1');
+    const declined = await runInitWizard(scripted(['y', 'local', 'age', 'n', RECIPIENT, '', '']), await options(ageLike({ offer })));
+    expect(declined.commits).toEqual([]);
+  });
+
   it('aws-kms: a single-type category is taken without asking; optional fields may stay empty', async () => {
-    const io = scripted(['y', '2', 'alias/app', 'eu-west-1', '', 'arn:aws:iam::1:role/r', '', 'n']);
-    const result = await runInitWizard(io, { report: report() });
-    expect(result.offer?.installed).toBe(false);
+    const io = scripted(['y', '2', 'eu-west-1', 'alias/app', 'arn:aws:iam::1:role/r', '', 'n']);
+    const result = await runInitWizard(io, await options(kmsLike));
     expect(result.init.provider).toEqual({ name: 'kms', type: 'aws-kms', fields: { key_id: 'alias/app', region: 'eu-west-1', role_arn: 'arn:aws:iam::1:role/r' } });
-    expect(io.notes).toContain('Provider type: aws-kms - AWS KMS (not installed: install with fnox plugins install aws-kms)');
+    expect(io.notes).toContain('Provider type: aws-kms - aws-kms');
   });
 
   it('cancelling at any question throws Cancelled', async () => {
-    await expect(runInitWizard(scripted(['y', '1', undefined]), { report: report('age') })).rejects.toThrow('Cancelled');
-  });
-
-  it('recipient validation accepts age and SSH keys only', () => {
-    expect(ageRecipientProblem(RECIPIENT)).toBeUndefined();
-    expect(ageRecipientProblem('ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIGQs alice')).toBeUndefined();
-    expect(ageRecipientProblem('age1short')).toMatch(/Not an age recipient/);
+    await expect(runInitWizard(scripted(['y', '1', undefined]), await options(ageLike()))).rejects.toThrow('Cancelled');
   });
 });
 
 describe('init wizard steps', () => {
-  it('writes a key file 0600 in age-keygen shape and never overwrites one', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'fnox-wizard-'));
-    try {
-      const path = join(dir, 'fnox', 'age.txt');
-      const key = { identity: 'AGE-SECRET-KEY-1XYZ', recipient: RECIPIENT };
-      writeAgeKeyFile(path, key);
-      expect(statSync(path).mode & 0o777).toBe(0o600);
-      expect(readFileSync(path, 'utf8')).toMatch(new RegExp(`^# created: .+Z\\n# public key: ${RECIPIENT}\\nAGE-SECRET-KEY-1XYZ\\n$`));
-      writeFileSync(path, 'other');
-      expect(() => writeAgeKeyFile(path, key)).toThrow('already exists');
-      expect(readFileSync(path, 'utf8')).toBe('other');
-      expect(ageKeyFileText(key, new Date(0))).toBe(`# created: 1970-01-01T00:00:00Z\n# public key: ${RECIPIENT}\nAGE-SECRET-KEY-1XYZ\n`);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  });
-
   it('tests the connection through the provider factory and reports failures as messages', async () => {
     const session = createSession({ cwd: tmpdir(), env: {} });
     expect(await testInitProvider(session, join(tmpdir(), 'fnox.toml'), { name: 'p', type: 'plain', fields: {} })).toBeUndefined();

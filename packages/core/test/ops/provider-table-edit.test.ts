@@ -1,20 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import { addProviderToText, removeProviderFromText } from '../../src/ops/provider-table-edit.js';
-import { providerTemplate } from '../../src/ops/provider-templates.js';
+import { providerTemplate } from '../../src/ops/provider-template.js';
+import { ageLike, fakeRegistry, kmsLike, smLike } from './catalog-support.js';
+
+const registry = fakeRegistry(ageLike(), kmsLike, smLike);
+const template = (type: string, vault?: string) => providerTemplate(registry, type, vault);
 
 describe('provider tables', () => {
   it('adds a header table after the last provider, keeping comments', async () => {
     const text = '# top\n[providers.a]\ntype = "plain" # x\n\n# about secrets\n[secrets]\nK = { provider = "a", value = "v" }\n';
-    const out = await addProviderToText(text, ['providers'], 'b', providerTemplate('aws-kms'), 'f.toml');
+    const out = await addProviderToText(text, ['providers'], 'b', await template('aws-kms'), 'f.toml');
     expect(out).toBe('# top\n[providers.a]\ntype = "plain" # x\n\n[providers.b]\ntype = "aws-kms"\nregion = "us-east-1"\nkey_id = "alias/my-key"\n\n# about secrets\n[secrets]\nK = { provider = "a", value = "v" }\n');
   });
 
   it('appends when there is no provider table, creates profile sections, and falls back for inline tables', async () => {
-    expect(await addProviderToText('', ['providers'], 'age', providerTemplate('age'), 'f')).toBe('[providers.age]\ntype = "age"\nrecipients = ["age1..."]\n');
-    expect(await addProviderToText('root = true\n', ['profiles', 'prod', 'providers'], 'sm', providerTemplate('aws'), 'f')).toBe(
+    expect(await addProviderToText('', ['providers'], 'age', await template('age'), 'f')).toBe('[providers.age]\ntype = "age"\nrecipients = ["age1..."]\n');
+    expect(await addProviderToText('root = true\n', ['profiles', 'prod', 'providers'], 'sm', await template('aws'), 'f')).toBe(
       'root = true\n\n[profiles.prod.providers.sm]\ntype = "aws-sm"\nregion = "us-east-1"\n',
     );
-    const inline = await addProviderToText('providers = { a = { type = "plain" } }\n', ['providers'], 'b', providerTemplate('plain'), 'f');
+    const inline = await addProviderToText('providers = { a = { type = "plain" } }\n', ['providers'], 'b', await template('plain'), 'f');
     expect(inline).toContain('b = { type = "plain" }');
   });
 
@@ -24,10 +28,10 @@ describe('provider tables', () => {
     expect(await removeProviderFromText(text, ['providers'], 'zz', 'f')).toBeUndefined();
   });
 
-  it('templates map short names and reject misuse', () => {
-    expect(providerTemplate('gcp')).toEqual({ type: 'gcp-sm', project: 'my-project' });
-    expect(providerTemplate('proton-pass', 'Personal')).toEqual({ type: 'proton-pass', vault: 'Personal' });
-    expect(() => providerTemplate('vault', 'x')).toThrow("--vault is only supported for provider type 'proton-pass'");
-    expect(() => providerTemplate('fido2')).toThrow(/hardware/);
+  it('templates come from the installed fields only: aliases map, a missing type names its install command, --vault needs a vault field', async () => {
+    expect(await template('aws-sm')).toEqual({ type: 'aws-sm', region: 'us-east-1' });
+    await expect(template('gcp')).rejects.toMatchObject({ message: expect.stringContaining("'gcp-sm'"), hint: expect.stringContaining('fnox plugins install fnox-provider-gcp-sm') });
+    await expect(template('keychain')).rejects.toMatchObject({ hint: 'Install it with: fnox plugins install keychain (package @fnox/provider-keychain)' });
+    await expect(template('plain', 'x')).rejects.toThrow('--vault is only supported for provider types with a `vault` field');
   });
 });

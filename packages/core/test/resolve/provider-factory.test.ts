@@ -100,15 +100,15 @@ describe('createProviderFactory', () => {
   });
 
   describe('context', () => {
-    it('passes name, file, dir, env, options and global config dir', async () => {
+    it('passes name, file, dir, env, the options the type declares, and global config dir', async () => {
       let seen: Record<string, unknown> = {};
-      const s = session({ env: { FNOX_CONFIG_DIR: '/cfg' }, options: { ageKeyFile: '/k.txt' } });
+      const s = session({ env: { FNOX_CONFIG_DIR: '/cfg' }, options: { providerOptions: { 'age-key-file': '/k.txt', other: 'x' } } });
       const base = s.registry;
       const spy = {
         ...base,
         load: async (type: string) => {
           const def = await base.load(type);
-          return { ...def, create: (c: unknown, ctx: Record<string, unknown>) => ((seen = ctx), def.create(c, ctx as never)) } as never;
+          return { ...def, options: ['age-key-file'], create: (c: unknown, ctx: Record<string, unknown>) => ((seen = ctx), def.create(c, ctx as never)) } as never;
         },
       };
       const f = createProviderFactory({ ...s, registry: spy }, effective({ providers: { p: { type: 'fake' } }, file: '/w/sub/fnox.toml' }));
