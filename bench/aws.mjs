@@ -56,7 +56,9 @@ export async function timeExport({ root, emu, plugin, toml, rounds }) {
   const dir = mkdtempSync(join(tmpdir(), 'fnox-bench-aws-'));
   try {
     const env = { ...process.env, ...emu.env, XDG_DATA_HOME: join(dir, 'data'), XDG_CONFIG_HOME: join(dir, 'config'), XDG_CACHE_HOME: join(dir, 'cache'),
-      FNOX_CONFIG_DIR: join(dir, 'fnox'), OCLIF_SKIP_NEW_VERSION_CHECK: 'true', OCLIF_DISABLE_LINKED_ESM_WARNING: '1' };
+      FNOX_CONFIG_DIR: join(dir, 'fnox'), OCLIF_SKIP_NEW_VERSION_CHECK: 'true', OCLIF_DISABLE_LINKED_ESM_WARNING: '1',
+      // The bench's own config sets `endpoint`, which fnox honours only in a trusted file (docs/security.md).
+      FNOX_TRUSTED_CONFIG_PATHS: dir };
     // As in bench/run.mjs: this machine's NODE_EXTRA_CA_CERTS would add ~35 ms to both sides.
     delete env.NODE_EXTRA_CA_CERTS;
     const link = spawnSync(process.execPath, [cli, 'plugins', 'link', '--no-install', join(root, plugin)], { cwd: dir, env, encoding: 'utf8' });

@@ -34,7 +34,8 @@ writeFileSync(
   join(project, 'fnox.toml'),
   `[secrets]\n${Array.from({ length: 20 }, (_, i) => `SECRET_${i} = { default = "value-${i}" }`).join('\n')}\n`,
 );
-const env = { PATH: process.env.PATH, HOME: home, XDG_CONFIG_HOME: join(home, '.config'), TMPDIR: join(home, 'tmp'), LANG: 'C.UTF-8' };
+// The project is trusted, as a user's own project is after `fnox trust` (docs/security.md).
+const env = { PATH: process.env.PATH, HOME: home, XDG_CONFIG_HOME: join(home, '.config'), TMPDIR: join(home, 'tmp'), LANG: 'C.UTF-8', FNOX_TRUSTED_CONFIG_PATHS: home };
 
 const SHELL_ARGV = {
   bash: (script) => ['/usr/bin/bash', ['--norc', '--noprofile', '-c', script]],

@@ -83,6 +83,14 @@ export interface ProviderDefinition<Config = unknown> {
   readonly envDependencies?: readonly string[];
   /** Command offered after an authentication failure (`aws sso login`), if any. */
   readonly authCommand?: string;
+  /**
+   * Fields of the provider table that decide where the user's credentials or data go, or which of
+   * the user's local credentials are used: endpoints, role ARNs, credential profiles, key files.
+   * fnox refuses them in a config file the user has not trusted (`fnox trust`), so a cloned
+   * repository cannot point the user's credentials at a server of its choosing. Fields named like
+   * an endpoint (`endpoint`, `*_url`, `host`, ...) are refused there whether listed or not.
+   */
+  readonly reachesOut?: readonly string[];
   /** How `fnox init` presents the type: category, proposed name, setup text (since contract 1.1). */
   readonly setup?: ProviderSetup;
   /**

@@ -25,6 +25,11 @@ export const ERROR_CODES = {
   profile_ambiguous: { exit: 1, diagnostic: 'fnox::config::error', hint: 'Pass --write-profile NAME to choose where to write.' },
   default_provider_not_found: { exit: 1, diagnostic: 'fnox::config::default_provider_not_found', hint: 'Set default_provider to one of the providers defined in [providers].' },
   no_providers: { exit: 1, diagnostic: 'fnox::config::error', hint: 'Add a provider with `fnox provider add NAME TYPE`, or see `fnox init`.' },
+  // trust (docs/security.md)
+  trust_no_config: { exit: 1, diagnostic: 'fnox::trust::no_config', hint: 'Give the file or directory to trust: fnox trust PATH' },
+  trust_unsafe_file: { exit: 1, diagnostic: 'fnox::trust::unsafe_file', hint: 'Check who controls the file; fnox trust --force PATH trusts it anyway.' },
+  trust_store_failed: { exit: 1, diagnostic: 'fnox::trust::store_failed', hint: 'Check that fnox\'s data directory ($XDG_DATA_HOME/fnox or ~/.local/share/fnox) is yours and writable.' },
+  untrusted_provider_field: { exit: 1, diagnostic: 'fnox::trust::untrusted_provider_field', hint: 'Review the file, then run `fnox trust` on it.' },
   // secrets
   secret_not_found: { exit: 1, diagnostic: 'fnox::secret::not_found', hint: 'Run `fnox list` to see the secrets defined for the active profile.' },
   secret_missing: { exit: 1, diagnostic: 'fnox::config::error', hint: 'Set a value with `fnox set KEY`, add a `default`, or set if_missing = "warn".' },

@@ -188,6 +188,12 @@ export { DETECTORS, looksLikeSecret, redact, scanContent, shannonEntropy, type S
 export { compileIgnoreGlobs, globSource, isIgnored, parseIgnoreFile, type RuleSet } from './ops/scan/gitignore.js';
 export { SKIPPED_DIRS, walkFiles } from './ops/scan/walker.js';
 export { affectedPaths, MAX_SCAN_FILE_SIZE, scanDirectory, type ScanOptions, type ScanReport } from './ops/scan/scan.js';
+
+// Trust (docs/security.md): `fnox trust`, the verdict the loader records per file
+export { explainTrust, listTrusted, trustFiles, untrustFiles, type TrustedEntry, type TrustExplanation, type TrustOptions, type TrustOutcome } from './trust/trust-ops.js';
+export { trustCommand, trustVerdict, type TrustReason, type TrustVerdict } from './trust/verdict.js';
+export { trustDir } from './trust/trust-dir.js';
+export { isUntrustedSource } from './config/types.js';
 export { doctor, type DoctorReport, type ProviderHealth } from './ops/doctor.js';
 export { configKeyTable, renderConfigKeyDocs } from './config/key-docs.js';
 export { CONFIG_KEYS, keysIn, type ConfigKey, type KeyKind, type KeyScope, type MergeRule } from './config/keys.js';

@@ -59,6 +59,8 @@ export default defineProvider<AgeConfig>({
   type: 'age',
   mode: 'encrypt',
   configSchema,
+  // Which of the user's identities decrypts: not for an untrusted config file to choose.
+  reachesOut: ['key_file', 'identity'],
   create: createAge,
   options: ['age-key-file'],
   setup: {

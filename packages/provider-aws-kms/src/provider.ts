@@ -11,6 +11,7 @@ export default defineProvider<KmsConfig>({
   mode: 'encrypt',
   configSchema,
   authCommand: 'aws sso login',
+  reachesOut: ['endpoint', 'role_arn', 'profile'],
   setup: {
     category: 'Cloud KMS',
     defaultName: 'kms',

@@ -11,6 +11,7 @@ export default defineProvider<SecretsManagerConfig>({
   mode: 'store',
   configSchema,
   authCommand: 'aws sso login',
+  reachesOut: ['endpoint', 'role_arn', 'profile'],
   setup: {
     category: 'Cloud Secrets Manager',
     defaultName: 'sm',

@@ -58,8 +58,18 @@ export interface Sandbox {
 
 const INHERITED = ['PATH', 'TMPDIR', 'LANG', 'LC_ALL', 'SystemRoot'];
 
+/** Options of {@link sandbox}. */
+export interface SandboxOptions {
+  /**
+   * Trust every config file under the sandbox through `FNOX_TRUSTED_CONFIG_PATHS` (default true), so
+   * tests of other features see a trusted config as a user who ran `fnox trust` does. Trust tests
+   * pass false.
+   */
+  readonly trusted?: boolean;
+}
+
 /** Make a {@link Sandbox}. */
-export function sandbox(): Sandbox {
+export function sandbox(options: SandboxOptions = {}): Sandbox {
   const home = mkdtempSync(join(tmpdir(), 'fnox-test-'));
   const project = join(home, 'project');
   mkdirSync(project, { recursive: true });
@@ -76,6 +86,7 @@ export function sandbox(): Sandbox {
     AWS_SHARED_CREDENTIALS_FILE: join(home, '.aws', 'credentials'),
     OCLIF_SKIP_NEW_VERSION_CHECK: 'true',
   };
+  if (options.trusted !== false) env.FNOX_TRUSTED_CONFIG_PATHS = home;
   for (const name of INHERITED) if (process.env[name] !== undefined) env[name] = process.env[name];
   return {
     home,

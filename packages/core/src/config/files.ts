@@ -9,7 +9,7 @@ import { FnoxError } from '../errors.js';
 import { globalConfigDir } from '../session.js';
 import { nonDefaultProfiles } from './profiles.js';
 import { validateFile, type FileConfig } from './schema.js';
-import { isFnoxConfigName, readInputText } from './read-input.js';
+import { isFnoxConfigName, readInputBytes, readInputText } from './read-input.js';
 import { parseToml } from './toml-read.js';
 
 /** `-c` values that keep discovery mode on (SPEC §3.2). */
@@ -66,13 +66,18 @@ export function pathExists(path: string): boolean {
   }
 }
 
+/** Read one config file's bytes (regular, at most 1 MiB): the loader hashes them for trust before parsing. */
+export function readConfigBytes(path: string): Buffer {
+  return readInputBytes(path, { label: 'configuration file', code: 'config_read_failed' });
+}
+
 /**
- * Read, parse and validate one config file (regular, at most 1 MiB). A file not named like a fnox
- * config (an `import` of `~/.netrc`, `/proc/self/environ`, `.env`) fails with its path and line
- * only: no snippet, key or reason from its content reaches the terminal.
+ * Parse and validate the bytes of the config file at `path`. A file not named like a fnox config
+ * (an `import` of `~/.netrc`, `/proc/self/environ`, `.env`) fails with its path and line only: no
+ * snippet, key or reason from its content reaches the terminal.
  */
-export function readConfigFile(path: string): FileConfig {
-  let text = readInputText(path, { label: 'configuration file', code: 'config_read_failed' });
+export function parseConfigBytes(bytes: Buffer, path: string): FileConfig {
+  let text = bytes.toString('utf8');
   // A UTF-8 BOM is not TOML; editors on some systems add one.
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (isFnoxConfigName(path)) return validateFile(parseToml(text, path), text, path);
@@ -84,6 +89,11 @@ export function readConfigFile(path: string): FileConfig {
       hint: `fnox quotes the content of fnox*.toml and config.toml files only; check that ${path} is meant to be imported.`,
     });
   }
+}
+
+/** Read, parse and validate one config file (see {@link readConfigBytes} and {@link parseConfigBytes}). */
+export function readConfigFile(path: string): FileConfig {
+  return parseConfigBytes(readConfigBytes(path), path);
 }
 
 /** What locating config files needs from one file: `root` and `import`, read leniently. */

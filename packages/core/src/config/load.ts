@@ -11,14 +11,16 @@ import {
   globalConfigPath,
   importPath,
   isDiscoveryMode,
+  parseConfigBytes,
   pathExists,
-  readConfigFile,
+  readConfigBytes,
   readPartialConfig,
 } from './files.js';
 import { emptyLayer, layerOf, overlayLayer, type Layer } from './merge.js';
 import { profileStack } from './profiles.js';
 import type { FileConfig } from './schema.js';
 import type { MergedConfig } from './types.js';
+import { trustVerdict, type TrustVerdict } from '../trust/verdict.js';
 
 /** One file that contributes to the config, with the files it imports (nearest first ordering). */
 export interface ConfigFileEntry {
@@ -30,20 +32,46 @@ export interface ConfigFileEntry {
 export interface LoadOptions {
   /** The profile stack whose profile files to load; defaults to {@link profileStack}. */
   readonly stack?: readonly string[];
+  /**
+   * Skip files that are not trusted (the shell hook): their content is hashed but never parsed,
+   * and their imports are not read. Without it every file is read and its verdict recorded.
+   */
+  readonly onlyTrusted?: boolean;
 }
 
-function importedLayers(config: FileConfig, env: NodeJS.ProcessEnv, strict: boolean): FileConfig[] {
+/** Reads config files, recording each file's trust verdict (keyed by the path as loaded). */
+interface Reader {
+  readonly env: NodeJS.ProcessEnv;
+  readonly onlyTrusted: boolean;
+  readonly verdicts: Map<string, TrustVerdict>;
+}
+
+function newReader(env: NodeJS.ProcessEnv, onlyTrusted = false): Reader {
+  return { env, onlyTrusted, verdicts: new Map() };
+}
+
+/** Read one file: undefined when the reader skips untrusted files and this one is. */
+function readFile(reader: Reader, path: string): FileConfig | undefined {
+  const bytes = readConfigBytes(path);
+  const verdict = trustVerdict(path, bytes, reader.env);
+  reader.verdicts.set(path, verdict);
+  if (reader.onlyTrusted && !verdict.trusted) return undefined;
+  return parseConfigBytes(bytes, path);
+}
+
+function importedLayers(config: FileConfig, reader: Reader, strict: boolean): FileConfig[] {
   const dir = dirname(config.file);
   const out: FileConfig[] = [];
   for (const entry of config.imports) {
-    const path = importPath(entry, dir, env);
+    const path = importPath(entry, dir, reader.env);
     if (!pathExists(path)) {
       if (!strict) continue;
       throw new FnoxError('config_import_not_found', `Import file not found: ${path}`, {
         hint: `Fix or remove "${entry}" in the import list of ${config.file}.`,
       });
     }
-    out.push(readConfigFile(resolve(path)));
+    const imported = readFile(reader, resolve(path));
+    if (imported) out.push(imported);
   }
   return out;
 }
@@ -55,18 +83,22 @@ function withImports(layer: Layer, imports: readonly FileConfig[]): Layer {
   return result;
 }
 
-/** The files of one directory, in precedence order, each with its imports. */
-function directoryFiles(dir: string, names: readonly string[]): FileConfig[] {
-  const out: FileConfig[] = [];
+/** The files of one directory, in precedence order; `found` counts skipped untrusted files too. */
+function directoryFiles(reader: Reader, dir: string, names: readonly string[]): { files: FileConfig[]; found: boolean } {
+  const files: FileConfig[] = [];
+  let found = false;
   for (const name of names) {
     const path = join(dir, name);
-    if (pathExists(path)) out.push(readConfigFile(path));
+    if (!pathExists(path)) continue;
+    found = true;
+    const file = readFile(reader, path);
+    if (file) files.push(file);
   }
-  return out;
+  return { files, found };
 }
 
 /** Directories from `cwd` up to `/`, nearest first. */
-function ancestors(cwd: string): string[] {
+export function ancestors(cwd: string): string[] {
   const dirs = [resolve(cwd)];
   for (let dir = dirs[0]!; dirname(dir) !== dir; ) {
     dir = dirname(dir);
@@ -75,30 +107,31 @@ function ancestors(cwd: string): string[] {
   return dirs;
 }
 
-function loadGlobal(env: NodeJS.ProcessEnv, except?: string): FileConfig | undefined {
-  const path = globalConfigPath(env);
+function loadGlobal(reader: Reader, except?: string): FileConfig | undefined {
+  const path = globalConfigPath(reader.env);
   if (path === except || !pathExists(path)) return undefined;
-  return readConfigFile(path);
+  return readFile(reader, path);
 }
 
 /** Discovery mode: per directory, its files then its imports; stop after a `root = true` directory. */
-function discover(cwd: string, env: NodeJS.ProcessEnv, stack: readonly string[]): Layer {
+function discover(cwd: string, reader: Reader, stack: readonly string[]): Layer {
   const names = candidateFileNames(stack);
   const layers: Layer[] = [];
   let found = false;
   for (const dir of ancestors(cwd)) {
-    const files = directoryFiles(dir, names);
+    const listed = directoryFiles(reader, dir, names);
+    found ||= listed.found;
+    const files = listed.files;
     if (files.length === 0) continue;
-    found = true;
     let layer = emptyLayer();
     for (const file of files) layer = overlayLayer(layer, layerOf(file));
     // `root` is decided on the directory's own files, before imports (an imported root does not stop the walk).
     const isRoot = layer.root;
-    for (const file of files) layer = withImports(layer, importedLayers(file, env, true));
+    for (const file of files) layer = withImports(layer, importedLayers(file, reader, true));
     layers.push(layer);
     if (isRoot) break;
   }
-  const global = loadGlobal(env);
+  const global = loadGlobal(reader);
   if (!found && !global) {
     throw new FnoxError('config_not_found', `No configuration file found in ${resolve(cwd)} or any parent directory`, {
       hint: "Run 'fnox init' to create a configuration file",
@@ -110,15 +143,15 @@ function discover(cwd: string, env: NodeJS.ProcessEnv, stack: readonly string[])
 }
 
 /** Explicit mode: exactly the `-c` file, its imports under it, the global config under all. */
-function explicit(path: string, env: NodeJS.ProcessEnv): Layer {
+function explicit(path: string, reader: Reader): Layer {
   if (!pathExists(path)) {
     throw new FnoxError('config_read_failed', `Failed to read configuration file: ${path}`, {
       hint: `Check the -c path; create the file with \`fnox -c ${path} init\`.`,
     });
   }
-  const file = readConfigFile(path);
-  const layer = withImports(layerOf(file), importedLayers(file, env, true));
-  const global = loadGlobal(env, path);
+  const file = readFile(reader, path);
+  const layer = file ? withImports(layerOf(file), importedLayers(file, reader, true)) : emptyLayer();
+  const global = loadGlobal(reader, path);
   return global ? overlayLayer(layerOf(global), layer) : layer;
 }
 
@@ -126,10 +159,11 @@ function explicit(path: string, env: NodeJS.ProcessEnv): Layer {
 export function loadConfigSync(session: FnoxSession, options: LoadOptions = {}): MergedConfig {
   const stack = options.stack ?? profileStack(session);
   const config = session.options.config;
+  const reader = newReader(session.env, options.onlyTrusted);
   const layer = isDiscoveryMode(config)
-    ? discover(session.cwd, session.env, stack)
-    : explicit(resolve(session.cwd, config!), session.env);
-  return layer;
+    ? discover(session.cwd, reader, stack)
+    : explicit(resolve(session.cwd, config!), reader);
+  return { ...layer, trust: reader.verdicts };
 }
 
 /** Async form of {@link loadConfigSync}, for callers that prefer promises. */
@@ -145,6 +179,7 @@ export async function loadConfig(session: FnoxSession, options: LoadOptions = {}
  */
 export function configFiles(session: FnoxSession): string[] {
   const env = session.env;
+  const reader = newReader(env);
   const config = session.options.config;
   const out: string[] = [];
   const add = (path: string) => {
@@ -175,10 +210,10 @@ export function configFiles(session: FnoxSession): string[] {
   }
   const path = resolve(session.cwd, config!);
   if (!pathExists(path)) throw new FnoxError('config_read_failed', `Failed to read configuration file: ${path}`);
-  const file = readConfigFile(path);
+  const file = readFile(reader, path)!;
   add(file.file);
-  for (const imported of importedLayers(file, env, true)) add(imported.file);
-  const global = loadGlobal(env, path);
+  for (const imported of importedLayers(file, reader, true)) add(imported.file);
+  const global = loadGlobal(reader, path);
   if (global) add(global.file);
   return out;
 }

@@ -21,8 +21,13 @@ export interface InputFileRole {
 
 /** The text of `path` as UTF-8, bounded and regular-only; failures become FnoxErrors. */
 export function readInputText(path: string, role: InputFileRole, maxBytes: number = MAX_INPUT_FILE_BYTES): string {
+  return readInputBytes(path, role, maxBytes).toString('utf8');
+}
+
+/** The bytes of `path`, bounded and regular-only (the loader hashes them for trust); failures become FnoxErrors. */
+export function readInputBytes(path: string, role: InputFileRole, maxBytes: number = MAX_INPUT_FILE_BYTES): Buffer {
   try {
-    return readRegularFileSync(path, maxBytes).toString('utf8');
+    return readRegularFileSync(path, maxBytes);
   } catch (error) {
     if (!(error instanceof BoundedReadError)) throw error;
     const message = `Failed to read ${role.label}: ${role.shownPath ?? path}`;

@@ -2,6 +2,7 @@
  * The config model shared by loading (config/*) and resolution (resolve/*). Raw TOML tables are
  * validated into these shapes; every secret and provider remembers where it came from.
  */
+import type { TrustVerdict } from '../trust/verdict.js';
 
 /** What happens when a secret resolves to nothing (SPEC §5.5). */
 export type IfMissing = 'error' | 'warn' | 'ignore';
@@ -82,6 +83,16 @@ export interface MergedConfig {
   readonly mcp?: Readonly<Record<string, unknown>>;
   readonly daemon?: Readonly<Record<string, unknown>>;
   readonly proxy?: Readonly<Record<string, unknown>>;
+  /**
+   * The trust verdict of every file read (keyed by the path as loaded, as in {@link SourceRef.file}).
+   * A config built in memory has none: its entries count as trusted.
+   */
+  readonly trust?: ReadonlyMap<string, TrustVerdict>;
+}
+
+/** True when `file` was read and is not trusted (see docs/security.md). */
+export function isUntrustedSource(merged: MergedConfig, file: string | undefined): boolean {
+  return file !== undefined && merged.trust?.get(file)?.trusted === false;
 }
 
 /** The config seen by one profile stack (SPEC §4). */

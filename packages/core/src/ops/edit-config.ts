@@ -8,7 +8,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { atomicWriteFile, withFileLock } from '../config/atomic-write.js';
+import { withFileLock } from '../config/atomic-write.js';
+import { commitConfigWrite } from '../config/commit-write.js';
 import { effectiveConfig } from '../config/effective.js';
 import { loadConfigSync } from '../config/load.js';
 import { layerOf, overlayLayer } from '../config/merge.js';
@@ -189,7 +190,7 @@ export async function editConfig(session: FnoxSession, options: EditOptions = {}
     if (readFileSync(file, 'utf8') !== original) {
       throw new FnoxError('config_write_failed', `${file} changed on disk while it was being edited; nothing was written`, { hint: 'Run fnox edit again.' });
     }
-    if (final !== original) await atomicWriteFile(file, final);
+    if (final !== original) await commitConfigWrite(session.env, file, final);
   });
   return { file, reencrypted, written: final !== original };
 }

@@ -21,6 +21,9 @@ import { decodeSession, encodeSession, type SessionState } from '../shell/sessio
 import { detectHookShell, hasPromptFingerprint, type ShellName } from '../shell/shells.js';
 import { ensureStampDir } from '../shell/stamps.js';
 import { debugSummary, normalSummary, shellOutputLevel, summaryWidth } from '../shell/summary.js';
+import { untrustedNotices } from '../trust/hook-notice.js';
+import { trustDir } from '../trust/trust-dir.js';
+import type { TrustVerdict } from '../trust/verdict.js';
 
 /** Options of {@link hookEnv}. */
 export interface HookEnvOptions {
@@ -49,7 +52,7 @@ async function loadSecrets(
   stack: readonly string[],
   watched: readonly WatchedFile[],
   fallbackEnv: Record<string, string | undefined>,
-): Promise<{ values: Map<string, string | undefined>; asFile: Set<string>; config?: string }> {
+): Promise<{ values: Map<string, string | undefined>; asFile: Set<string>; config?: string; trust?: ReadonlyMap<string, TrustVerdict> }> {
   // The nearest existing candidate (watched is nearest-first, global last): none → nothing to load.
   const config = watched.find((file) => file.mtimeNs !== undefined)?.path;
   if (config === undefined) return { values: new Map(), asFile: new Set() };
@@ -61,12 +64,13 @@ async function loadSecrets(
     import('../resolve/env-mode.js'),
     import('../resolve/resolver.js'),
   ]);
-  const merged = loadConfigSync(session, { stack });
+  // Trust: untrusted files contribute nothing to the shell (docs/security.md).
+  const merged = loadConfigSync(session, { stack, onlyTrusted: true });
   const effective = effectiveConfig(merged, stack, { noDefaults: noDefaultsEnabled(session) });
   const secrets = secretsFor(effective, 'hook-env');
   const { values } = await resolveSecrets(session, effective, secrets, { env: fallbackEnv });
   const asFile = new Set([...secrets].filter(([, entry]) => entry.config.as_file === true).map(([key]) => key));
-  return { values, asFile, config };
+  return { values, asFile, config, trust: merged.trust };
 }
 
 /** The exporting part: drop names that may not reach a shell (one warning each), keep config order. */
@@ -125,7 +129,9 @@ export async function hookEnv(session: FnoxSession, options: HookEnvOptions): Pr
   const key = old.key ?? newSessionKey();
   const stack = profileStack(hookSession);
   // Stat before loading: an edit racing with this run then shows up as a change next prompt.
-  const watched = statWatched(watchedPaths(cwd, stack, env));
+  const candidates = statWatched(watchedPaths(cwd, stack, env));
+  // Trust: the trust directory is watched too, so `fnox trust` takes effect at the next prompt.
+  const watched = [...candidates, ...statWatched([trustDir(env)])];
   const files = fileStamps(watched);
   const tmp = old.tmp ?? tempDirFor(env);
   // Stamp files exist only for a prompt hook that compares them; a standalone run creates none.
@@ -154,8 +160,9 @@ export async function hookEnv(session: FnoxSession, options: HookEnvOptions): Pr
   const deadline = hookDeadlineMs(env);
   let loaded: LoadedSecret[] = [];
   let config: string | undefined;
+  let trust: ReadonlyMap<string, TrustVerdict> | undefined;
   try {
-    const result = await withDeadline(loadSecrets(hookSession, stack, watched, fallbackEnv), deadline);
+    const result = await withDeadline(loadSecrets(hookSession, stack, candidates, fallbackEnv), deadline);
     if (result === 'timeout') {
       errors.push(
         `fnox: secrets not reloaded: loading took longer than ${deadline / 1000}s (FNOX_HOOK_TIMEOUT); keeping the previous environment, will retry at the next prompt`,
@@ -163,6 +170,7 @@ export async function hookEnv(session: FnoxSession, options: HookEnvOptions): Pr
       return { stdout: '', stderr: lines(errors), timedOut: true };
     }
     config = result.config;
+    trust = result.trust;
     loaded = exportable(result.values, result.asFile, env, (line) => errors.push(line));
   } catch (error) {
     // One line, and only a FnoxError's message: other errors' text could hold anything.
@@ -172,6 +180,10 @@ export async function hookEnv(session: FnoxSession, options: HookEnvOptions): Pr
     errors.push(`fnox: secrets not loaded: ${message.length > 400 ? `${message.slice(0, 397)}...` : message}`);
     loaded = [];
   }
+
+  // Trust: one line per untrusted file, once per content of that file.
+  const notices = untrustedNotices(trust?.values() ?? [], old.untrusted ?? [], key);
+  if (level !== 'none') errors.push(...notices.lines);
 
   const diff = diffSecrets(old, key, loaded, (name, value) => writeSecretFile(tmp, 'fnox-hook-', name, value), env);
   removeFiles(diff.obsoleteFiles.filter((path) => path.slice(path.lastIndexOf('/') + 1).startsWith('fnox-hook-')));
@@ -187,6 +199,7 @@ export async function hookEnv(session: FnoxSession, options: HookEnvOptions): Pr
     saved: diff.saved,
     tmp,
     stamps,
+    untrusted: notices.reported,
   };
   const stdout = changeLines(shell, sets, diff.unsets, encodeSession(state)) + fingerprintText();
 

@@ -4,7 +4,8 @@
  * without `force`.
  */
 import { resolve } from 'node:path';
-import { atomicWriteFile, withFileLock } from '../config/atomic-write.js';
+import { withFileLock } from '../config/atomic-write.js';
+import { commitConfigWrite } from '../config/commit-write.js';
 import { globalConfigPath, pathExists } from '../config/files.js';
 import { tomlKeyRepr, tomlValueRepr } from '../config/toml-edit.js';
 import { FnoxError } from '../errors.js';
@@ -66,7 +67,7 @@ export async function initConfig(session: FnoxSession, options: InitOptions = {}
     if (pathExists(file) && !options.force) {
       throw new FnoxError('config_exists', `Configuration file '${file}' already exists. Use --force to overwrite.`);
     }
-    await atomicWriteFile(file, text);
+    await commitConfigWrite(session.env, file, text);
   });
   return { file, global: Boolean(options.global) };
 }

@@ -5,7 +5,8 @@
  */
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { atomicWriteFile, withFileLock } from '../config/atomic-write.js';
+import { withFileLock } from '../config/atomic-write.js';
+import { commitConfigWrite } from '../config/commit-write.js';
 import { pathExists } from '../config/files.js';
 import { loadConfigSync } from '../config/load.js';
 import { DEFAULT_PROFILE } from '../config/profiles.js';
@@ -59,7 +60,7 @@ export async function addProvider(session: FnoxSession, options: { name: string;
         hint: `Pick another name, or remove it first with \`fnox provider remove ${options.name}\`.`,
       });
     }
-    await atomicWriteFile(target.file, await addProviderToText(text, target.section, options.name, fields, target.file));
+    await commitConfigWrite(session.env, target.file, await addProviderToText(text, target.section, options.name, fields, target.file));
   });
   return { ...target, name: options.name, type: fields.type as string };
 }
@@ -74,7 +75,7 @@ export async function removeProvider(session: FnoxSession, options: { name: stri
     if (updated === undefined) {
       throw new FnoxError('config_invalid', `Provider '${options.name}' not found`, { hint: `Run \`fnox provider list\` to see the providers of ${target.file}.` });
     }
-    await atomicWriteFile(target.file, updated);
+    await commitConfigWrite(session.env, target.file, updated);
   });
   return { ...target, name: options.name };
 }

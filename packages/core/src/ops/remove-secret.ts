@@ -3,7 +3,8 @@
  * other byte. Does not load the merged config and never touches remote stores.
  */
 import { readFileSync } from 'node:fs';
-import { atomicWriteFile, withFileLock } from '../config/atomic-write.js';
+import { withFileLock } from '../config/atomic-write.js';
+import { commitConfigWrite } from '../config/commit-write.js';
 import { removeSecretFromText } from '../config/edit-secret.js';
 import { writeTarget } from '../config/write-target.js';
 import { tomlEditor } from '../config/toml-edit.js';
@@ -59,7 +60,7 @@ export async function removeSecret(session: FnoxSession, options: RemoveSecretOp
   await withFileLock(target.file, async () => {
     const updated = await removeSecretFromText(read(), target.secretsSection, options.key, target.file);
     if (updated === undefined) throw notFound(options.key, target.profile, target.file);
-    await atomicWriteFile(target.file, updated);
+    await commitConfigWrite(session.env, target.file, updated);
   });
   return result;
 }

@@ -8,7 +8,8 @@ import { dirname } from 'node:path';
 import { effectiveConfig } from '../config/effective.js';
 import { setSecretInText } from '../config/edit-secret.js';
 import { loadConfigSync } from '../config/load.js';
-import { atomicWriteFile, withFileLock } from '../config/atomic-write.js';
+import { withFileLock } from '../config/atomic-write.js';
+import { commitConfigWrite } from '../config/commit-write.js';
 import { writeTarget, type WriteTarget } from '../config/write-target.js';
 import { tomlEditor } from '../config/toml-edit.js';
 import type { IfMissing, SecretConfig } from '../config/types.js';
@@ -162,12 +163,12 @@ export async function setSecret(session: FnoxSession, options: SetSecretOptions)
     entry: entry as SecretConfig,
   };
   if (options.dryRun) return result;
-  await writeSecretEntry(target, options.key, entry as SecretConfig);
+  await writeSecretEntry(target, options.key, entry as SecretConfig, session.env);
   return result;
 }
 
 /** Write one entry into the target under its lock, re-reading the file inside the lock. */
-export async function writeSecretEntry(target: WriteTarget, key: string, entry: SecretConfig): Promise<void> {
+export async function writeSecretEntry(target: WriteTarget, key: string, entry: SecretConfig, env: NodeJS.ProcessEnv): Promise<void> {
   if (target.global) mkdirSync(dirname(target.file), { recursive: true });
   // Start the wasm editor before taking the lock, so the lock is held only for the edit itself.
   await tomlEditor();
@@ -181,6 +182,6 @@ export async function writeSecretEntry(target: WriteTarget, key: string, entry: 
       }
     }
     const updated = await setSecretInText(text, target.secretsSection, key, entry, target.file);
-    await atomicWriteFile(target.file, updated);
+    await commitConfigWrite(env, target.file, updated);
   });
 }

@@ -6,7 +6,8 @@
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { atomicWriteFile, withFileLock } from '../config/atomic-write.js';
+import { withFileLock } from '../config/atomic-write.js';
+import { commitConfigWrite } from '../config/commit-write.js';
 import { setSecretInText } from '../config/edit-secret.js';
 import type { SecretConfig } from '../config/types.js';
 import { FnoxError } from '../errors.js';
@@ -40,7 +41,7 @@ export async function withFileLocks<T>(files: readonly string[], fn: () => Promi
  * Apply `writes` (in order; later writes of the same key win) format-preservingly; `createDirs`
  * makes parent directories (the global config). Returns the files written.
  */
-export async function writeEntries(writes: readonly EntryWrite[], options: { createDirs?: boolean } = {}): Promise<string[]> {
+export async function writeEntries(writes: readonly EntryWrite[], options: { createDirs?: boolean; env: NodeJS.ProcessEnv }): Promise<string[]> {
   const byFile = new Map<string, EntryWrite[]>();
   for (const write of writes) byFile.set(write.file, [...(byFile.get(write.file) ?? []), write]);
   if (options.createDirs) for (const file of byFile.keys()) mkdirSync(dirname(file), { recursive: true });
@@ -51,7 +52,7 @@ export async function writeEntries(writes: readonly EntryWrite[], options: { cre
       for (const { section, key, entry } of entries) text = await setSecretInText(text, section, key, entry, file);
       texts.set(file, text);
     }
-    for (const [file, text] of texts) await atomicWriteFile(file, text);
+    for (const [file, text] of texts) await commitConfigWrite(options.env, file, text);
     return [...texts.keys()];
   });
 }

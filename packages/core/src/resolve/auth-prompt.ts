@@ -5,7 +5,7 @@
  * pipes, `--non-interactive` and the shell hook behave exactly as without this module.
  */
 import { isProviderError } from '@fnox/contract';
-import type { EffectiveConfig } from '../config/types.js';
+import { isUntrustedSource, type EffectiveConfig } from '../config/types.js';
 import { isFnoxError } from '../errors.js';
 import { escapeControls } from '../format/terminal-text.js';
 import type { FnoxSession } from '../session.js';
@@ -67,10 +67,15 @@ async function shellCommand(command: string, env: NodeJS.ProcessEnv): Promise<nu
   });
 }
 
-/** The auth command of provider `name`: its table's `auth_command` ("" disables), else the type's. */
+/**
+ * The auth command of provider `name`: its table's `auth_command` ("" disables), else the type's.
+ * An untrusted file's `auth_command` is never offered (it is code the repository chose).
+ */
 async function authCommandOf(factory: ProviderFactory, effective: EffectiveConfig, name: string): Promise<string | undefined> {
-  const configured = effective.providers.get(name)?.config.auth_command;
-  if (typeof configured === 'string') return configured.trim() === '' ? undefined : configured;
+  const entry = effective.providers.get(name);
+  const configured = entry?.config.auth_command;
+  const trusted = !isUntrustedSource(effective.merged, entry?.source.file);
+  if (typeof configured === 'string' && trusted) return configured.trim() === '' ? undefined : configured;
   try {
     return (await factory.definition(name)).authCommand || undefined;
   } catch {

@@ -4,7 +4,7 @@
  * with bounded concurrency); per-secret outcomes; if_missing per secret; failures aggregated.
  */
 import type { ProviderHandle } from './provider-factory.js';
-import type { SecretConfig, SecretMap } from '../config/types.js';
+import { isUntrustedSource, type SecretConfig, type SecretMap } from '../config/types.js';
 import { FnoxError } from '../errors.js';
 import { authFailure } from './auth-prompt.js';
 import { mapLimit } from './concurrency.js';
@@ -187,10 +187,11 @@ export async function resolveBatch(resolver: Resolver, secrets: SecretMap, inter
       failures.sort((a, b) => (order.get(a.key) ?? 0) - (order.get(b.key) ?? 0));
       throw aggregate(failures);
     }
-    // Later levels (providers reading env vars, exec children) see what was resolved.
+    // Later levels (providers reading env vars, exec children) see what was resolved; never a
+    // value from an untrusted file (AWS_ENDPOINT_URL = { default = ... } would aim the user's keys).
     for (const key of level) {
       const value = results.get(key);
-      if (value !== undefined) env[key] = value;
+      if (value !== undefined && !isUntrustedSource(effective.merged, secrets.get(key)?.source.file)) env[key] = value;
     }
   }
 

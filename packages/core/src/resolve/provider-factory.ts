@@ -5,10 +5,11 @@
  */
 import { dirname } from 'node:path';
 import { ProviderError, type BrandedProviderDefinition, type ProviderContext, type ProviderInstance } from '@fnox/contract';
-import type { EffectiveConfig, ProviderConfig, Sourced } from '../config/types.js';
+import { isUntrustedSource, type EffectiveConfig, type ProviderConfig, type Sourced } from '../config/types.js';
 import { FnoxError } from '../errors.js';
 import { instantiateProvider, providerOwnConfig } from '../providers/instance.js';
 import { globalConfigDir, type FnoxSession } from '../session.js';
+import { assertUntrustedProviderSafe } from '../trust/untrusted-provider.js';
 import { assertNoProviderCycle, isSecretRef, providerCycleError } from './provider-refs.js';
 import { findSimilar, formatSuggestions } from './suggest.js';
 
@@ -103,6 +104,8 @@ export function createProviderFactory(
     const entry = entryOf(name);
     assertNoProviderCycle(effective, name, chain.slice(0, -1));
     const def = await session.registry.load(entry.config.type);
+    // Trust: an untrusted file's provider may not aim the user's credentials (docs/security.md).
+    if (isUntrustedSource(effective.merged, entry.source.file)) assertUntrustedProviderSafe(name, entry.config, entry.source.file!, def);
     const own = providerOwnConfig(entry.config);
     for (const [field, value] of Object.entries(own)) {
       if (isSecretRef(value)) own[field] = await resolveFieldRef(name, value.secret, chain);

@@ -40,6 +40,8 @@ export interface SessionState {
   readonly tmp?: string;
   /** The prompt hook's stamp directory (see stamps.ts). */
   readonly stamps?: string;
+  /** Keyed hashes of the untrusted (file, content) pairs already reported (see trust/hook-notice.ts). */
+  readonly untrusted?: readonly string[];
 }
 
 const PREFIX = '1.';
@@ -62,6 +64,7 @@ export function encodeSession(state: SessionState): string {
     r: state.saved,
     t: state.tmp,
     m: state.stamps,
+    u: state.untrusted,
   });
   return PREFIX + zlib().deflateRawSync(Buffer.from(json, 'utf8')).toString('base64url');
 }
@@ -94,6 +97,7 @@ export function decodeSession(text: string | undefined): SessionState {
       saved: pairs(raw.r, isString),
       tmp: opt(raw.t),
       stamps: opt(raw.m),
+      ...(Array.isArray(raw.u) ? { untrusted: raw.u.filter(isString) } : {}),
     };
   } catch {
     return EMPTY_SESSION;

@@ -197,7 +197,7 @@ describe('auth prompt and the shell hook', () => {
       const lines: string[] = [];
       const s = createSession({
         cwd: root,
-        env: { HOME: root, XDG_CONFIG_HOME: join(root, '.config'), TMPDIR: root, FNOX_SHELL: 'bash' },
+        env: { HOME: root, XDG_CONFIG_HOME: join(root, '.config'), TMPDIR: root, FNOX_SHELL: 'bash', FNOX_TRUSTED_CONFIG_PATHS: root },
         registry: ssoRegistry(world),
         log: { warn: (m) => lines.push(m), debug: () => {}, info: (m) => lines.push(m) },
         stdinIsTTY: true,

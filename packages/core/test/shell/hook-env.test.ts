@@ -26,7 +26,8 @@ beforeEach(() => {
 afterEach(() => rmSync(root, { recursive: true, force: true }));
 
 function baseEnv(): NodeJS.ProcessEnv {
-  return { HOME: root, XDG_CONFIG_HOME: join(root, '.config'), TMPDIR: tmp, PATH: process.env.PATH, FNOX_SHELL: 'bash' };
+  // The test's own files are trusted (docs/security.md); trust itself is tested in test/trust and apps/cli/test/security.
+  return { HOME: root, XDG_CONFIG_HOME: join(root, '.config'), TMPDIR: tmp, PATH: process.env.PATH, FNOX_SHELL: 'bash', FNOX_TRUSTED_CONFIG_PATHS: root };
 }
 
 /** Evaluate hook-env output in bash, as the hook does; return the resulting environment. */
