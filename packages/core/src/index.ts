@@ -180,7 +180,8 @@ export { applySync, planSync, type SyncOptions, type SyncPlan } from './ops/sync
 export { createScratchFile, editorProgram, spawnEditor, type EditorRunner, type ScratchFile } from './ops/edit-editor.js';
 export { EDIT_HEADER_PREFIX, editConfig, type EditOptions, type EditResult } from './ops/edit-config.js';
 export { DETECTORS, looksLikeSecret, redact, scanContent, shannonEntropy, type ScanFinding, type Severity } from './ops/scan/detectors.js';
-export { compileIgnoreGlobs, globSource, isIgnored, parseIgnoreFile, type RuleSet } from './ops/scan/gitignore.js';
+export { compileIgnoreGlobs } from './ops/scan/ignore-globs.js';
+export { isIgnored, parseIgnoreFile, type RuleSet } from './ops/scan/ignore-files.js';
 export { SKIPPED_DIRS, walkFiles } from './ops/scan/walker.js';
 export { affectedPaths, MAX_SCAN_FILE_SIZE, scanDirectory, type ScanOptions, type ScanReport } from './ops/scan/scan.js';
 export { ageIdentitySources, doctor, type DoctorReport, type IdentitySource, type ProviderHealth } from './ops/doctor.js';

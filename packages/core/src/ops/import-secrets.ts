@@ -83,7 +83,7 @@ function readInput(session: FnoxSession, options: ImportOptions): Promise<string
 export async function planImport(session: FnoxSession, options: ImportOptions): Promise<ImportPlan | undefined> {
   const source = options.input ?? '<stdin>';
   const text = await readInput(session, options);
-  const parsed = parseImportInput(text, options.format ?? 'env', source, session.log);
+  const parsed = await parseImportInput(text, options.format ?? 'env', source, session.log);
   if (options.input === undefined && !options.force && !options.dryRun) {
     throw new FnoxError('import_stdin_requires_force', 'When importing from stdin, --force or --dry-run is required');
   }

@@ -8,7 +8,7 @@ import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { FnoxError } from '../../errors.js';
 import type { FnoxSession } from '../../session.js';
 import { scanContent, type ScanFinding } from './detectors.js';
-import { compileIgnoreGlobs } from './gitignore.js';
+import { compileIgnoreGlobs } from './ignore-globs.js';
 import { walkFiles } from './walker.js';
 
 /** Files larger than this are skipped. */
