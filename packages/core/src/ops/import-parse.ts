@@ -46,7 +46,10 @@ function parseJson(text: string, source: string, log: Logger): Map<string, strin
     const message = error instanceof Error ? error.message : 'invalid JSON';
     const position = /at position (\d+)/.exec(message);
     // The engine's message may quote input text; keep only its first words, never the input.
-    const reason = /^(Unexpected (?:end of JSON input|token|non-whitespace character)|Expected [^,]*?(?= in JSON| after|$)|Bad control character|Unterminated string|Bad escaped character)/.exec(message)?.[0] ?? 'invalid JSON';
+    const reason =
+      /^(Unexpected (?:end of JSON input|token|non-whitespace character)|Expected [^,]*?(?= in JSON| after|$)|Bad control character|Unterminated string|Bad escaped character)/.exec(
+        message,
+      )?.[0] ?? 'invalid JSON';
     throw importParseFailure('JSON', source, reason, position ? lineColumn(text, Number(position[1])) : undefined);
   }
   return mappingValues(doc, 'JSON', source, log);

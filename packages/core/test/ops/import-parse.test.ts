@@ -36,8 +36,22 @@ describe('json / toml input', () => {
 describe('yaml input (js-yaml, core schema)', () => {
   it('reads plain, quoted and typed scalars, comments and a document marker', async () => {
     expect(
-      await yaml("---\n# c\nA: plain value # comment\nB: 'it''s'\nC: \"tab\\tnew\\nline \\u00e9\"\nD: 42\nE: 1.0\nF: true\nG: ~\nH:\nI: 'a # not comment'\n\"J K\": x:y\nL: http://h:1/p\n"),
-    ).toEqual({ A: 'plain value', B: "it's", C: 'tab\tnew\nline é', D: '42', E: '1', F: 'true', G: 'null', H: 'null', I: 'a # not comment', 'J K': 'x:y', L: 'http://h:1/p' });
+      await yaml(
+        "---\n# c\nA: plain value # comment\nB: 'it''s'\nC: \"tab\\tnew\\nline \\u00e9\"\nD: 42\nE: 1.0\nF: true\nG: ~\nH:\nI: 'a # not comment'\n\"J K\": x:y\nL: http://h:1/p\n",
+      ),
+    ).toEqual({
+      A: 'plain value',
+      B: "it's",
+      C: 'tab\tnew\nline é',
+      D: '42',
+      E: '1',
+      F: 'true',
+      G: 'null',
+      H: 'null',
+      I: 'a # not comment',
+      'J K': 'x:y',
+      L: 'http://h:1/p',
+    });
   });
 
   it('reads literal and folded block scalars with chomping', async () => {
@@ -51,13 +65,21 @@ describe('yaml input (js-yaml, core schema)', () => {
   });
 
   it('reads what the hand-written subset refused: multi-line plain and quoted scalars, anchors and aliases, !!str', async () => {
-    expect(await yaml('A: one\n  two\n   three\nB: "open\n  more"\nC: \'single\n\n  para\'\n')).toEqual({ A: 'one two three', B: 'open more', C: 'single\npara' });
+    expect(await yaml('A: one\n  two\n   three\nB: "open\n  more"\nC: \'single\n\n  para\'\n')).toEqual({
+      A: 'one two three',
+      B: 'open more',
+      C: 'single\npara',
+    });
     expect(await yaml('BASE: &pw hunter2\nCOPY: *pw\n')).toEqual({ BASE: 'hunter2', COPY: 'hunter2' });
     expect(await yaml('PORT: !!str 0042\nFLAG: !!str true\nN: !!int "7"\n')).toEqual({ PORT: '0042', FLAG: 'true', N: '7' });
   });
 
   it('keeps integers beyond 2^53 digit for digit, and dates as text (core schema)', async () => {
-    expect(await yaml('ID: 123456789012345678901\nSMALL: -9007199254740991\nDAY: 2024-01-02\n')).toEqual({ ID: '123456789012345678901', SMALL: '-9007199254740991', DAY: '2024-01-02' });
+    expect(await yaml('ID: 123456789012345678901\nSMALL: -9007199254740991\nDAY: 2024-01-02\n')).toEqual({
+      ID: '123456789012345678901',
+      SMALL: '-9007199254740991',
+      DAY: '2024-01-02',
+    });
   });
 
   it('skips nested mappings and sequences with a warning', async () => {

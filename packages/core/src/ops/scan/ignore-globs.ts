@@ -40,7 +40,11 @@ function globSource(glob: string): string {
         out += '\\{';
         continue;
       }
-      out += `(?:${glob.slice(i + 1, end).split(',').map((alt) => globSource(alt)).join('|')})`;
+      out += `(?:${glob
+        .slice(i + 1, end)
+        .split(',')
+        .map((alt) => globSource(alt))
+        .join('|')})`;
       i = end;
     } else {
       out += c.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
