@@ -32,3 +32,5 @@ export {
   type ProviderManifestReport,
   type ProviderOrigin,
 } from './manifest.js';
+export { expandHome } from './paths.js';
+export { readPackageJson } from './package-json.js';

@@ -1,7 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
-import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { isProviderError, ProviderError, type ProviderContext } from '@fnox/contract';
+import { expandHome, isProviderError, ProviderError, type ProviderContext } from '@fnox/contract';
 import type { AgeConfig } from './config.js';
 import { AGE_DIAGNOSTICS, IdentityParseError, identityNotFound, identityParseFailed, identityReadFailed } from './errors.js';
 import { parseIdentityText, type IdentitySet } from './identity-file.js';
@@ -17,12 +16,6 @@ export interface IdentitySource {
 export interface LoadedIdentities {
   readonly set: IdentitySet;
   readonly source: IdentitySource;
-}
-
-/** Expand a leading `~` (or `~/`) with HOME from the provider environment, then the OS. */
-export function expandHome(path: string, env: ProviderContext['env']): string {
-  if (path !== '~' && !path.startsWith('~/')) return path;
-  return join(env.HOME || homedir(), path.slice(1));
 }
 
 async function readKeyFile(path: string, ctx: ProviderContext, isDefault: boolean): Promise<string> {

@@ -3,8 +3,8 @@
  * path, `import` path resolution (§3.5), and reading + validating one file.
  */
 import { readFileSync, statSync } from 'node:fs';
-import { homedir } from 'node:os';
 import { basename, isAbsolute, join, resolve } from 'node:path';
+import { expandHome } from '@fnox/contract';
 import { FnoxError } from '../errors.js';
 import { globalConfigDir } from '../session.js';
 import { nonDefaultProfiles } from './profiles.js';
@@ -38,12 +38,7 @@ export function globalConfigPath(env: NodeJS.ProcessEnv): string {
   return join(globalConfigDir(env), 'config.toml');
 }
 
-/** Expand a leading `~` to the home directory. */
-export function expandHome(path: string, env: NodeJS.ProcessEnv): string {
-  if (path === '~') return env.HOME || homedir();
-  if (path.startsWith('~/')) return join(env.HOME || homedir(), path.slice(2));
-  return path;
-}
+export { expandHome };
 
 /**
  * Where an `import` entry of a file in `dir` points. The path is kept un-normalised (`/p/./x.toml`)
