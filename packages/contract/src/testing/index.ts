@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import type { ProviderContext } from '../context.js';
 import { isProviderError, PROVIDER_ERROR_CODES, type ProviderErrorCode } from '../errors.js';
+import { createTestContext } from './context.js';
 import {
   isProviderDefinition,
   type ProviderDefinition,
@@ -58,21 +59,6 @@ const DEFAULT_SAMPLES: readonly string[] = [
   'x'.repeat(4000),
 ];
 
-function testContext(overrides: Partial<ProviderContext>): ProviderContext {
-  return {
-    name: 'conformance',
-    configFile: undefined,
-    configDir: process.cwd(),
-    env: {},
-    globalConfigDir: process.cwd(),
-    signal: new AbortController().signal,
-    log: { debug() {}, warn() {} },
-    options: {},
-    resolveSecret: () => Promise.reject(new Error('resolveSecret is not available in this conformance run')),
-    ...overrides,
-  };
-}
-
 async function validate<C>(schema: StandardSchemaV1<unknown, C>, input: unknown): Promise<StandardSchemaV1.Result<C>> {
   return schema['~standard'].validate(input);
 }
@@ -109,7 +95,7 @@ export function providerConformance<Config>(t: TestApi, options: ConformanceOpti
   async function instance(): Promise<ProviderInstance> {
     const result = await validate(definition.configSchema, await options.config());
     if (result.issues) throw new Error(`conformance config rejected: ${result.issues.map((i) => i.message).join('; ')}`);
-    const created = await definition.create(result.value, testContext((await options.context?.()) ?? {}));
+    const created = await definition.create(result.value, createTestContext({ name: 'conformance', ...(await options.context?.()) }));
     opened.push(created);
     return created;
   }
@@ -249,3 +235,4 @@ export function providerConformance<Config>(t: TestApi, options: ConformanceOpti
   });
 }
 export { moduleTrackerPrelude } from './module-tracker.js';
+export { createTestContext, type TestContext } from './context.js';
