@@ -1,4 +1,5 @@
 import { isProviderError, type ProviderErrorCode } from '@fnox/contract';
+import { escapeControls } from './format/terminal-text.js';
 
 /**
  * Every failure fnox reports has one of these codes. The code decides the exit status (through
@@ -158,7 +159,7 @@ export interface RenderErrorOptions {
 
 /**
  * The one rendering of an error for a terminal: `error: <message>`, indented detail lines,
- * `hint: <hint>`; with `debug`, the code and the stacks of the cause chain. Returns the text
+ * `hint: <hint>`; with `debug`, the code, the stacks of the cause chain and a provider's diagnostic id. Returns the text
  * (ending in a newline) for stderr.
  */
 export function renderError(error: unknown, options: RenderErrorOptions = {}): string {
@@ -171,6 +172,8 @@ export function renderError(error: unknown, options: RenderErrorOptions = {}): s
     let current: unknown = fnoxError;
     for (let depth = 0; current instanceof Error && depth < 8; depth++) {
       lines.push(`debug: ${current.stack ?? `${current.name}: ${current.message}`}`);
+      // A provider's own diagnostic id (e.g. `fnox::provider::aws::throttled`): provider text, so escaped.
+      if (isProviderError(current) && current.diagnostic) lines.push(`debug: provider diagnostic ${escapeControls(current.diagnostic)}`);
       current = current.cause;
     }
   }

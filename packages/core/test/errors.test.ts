@@ -28,6 +28,14 @@ describe('errors', () => {
     expect(renderError(mapped)).toBe('error: Age decryption failed: no identity matched\nhint: use FNOX_AGE_KEY\n');
   });
 
+  it("shows a provider error's diagnostic id under --debug only, escaped", () => {
+    const mapped = toFnoxError(new ProviderError('api', 'Vault answered 503', { diagnostic: 'fnox::provider::vault::sealed\u001b[2K' }));
+    expect(renderError(mapped)).not.toContain('fnox::provider::vault');
+    const debug = renderError(mapped, { debug: true });
+    expect(debug).toContain('debug: provider diagnostic fnox::provider::vault::sealed\\u001b[2K\n');
+    expect(debug).not.toContain('\u001b');
+  });
+
   it('never prints the text of an unknown error without --debug', () => {
     const rendered = renderError(new TypeError('value was hunter2'));
     expect(rendered).not.toContain('hunter2');
