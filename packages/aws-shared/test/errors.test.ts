@@ -17,6 +17,7 @@ describe('mapAwsError', () => {
     [sdkError('CredentialsProviderError', 'Could not load credentials from any providers'), 'auth', 'AWS Test: authentication failed: no usable AWS credentials (Could not load credentials from any providers)', DIAGNOSTICS.authFailed],
     [sdkError('ExpiredTokenException', 'The security token included in the request is expired'), 'auth', 'AWS Test: authentication failed: ExpiredTokenException: The security token included in the request is expired', DIAGNOSTICS.authFailed],
     [sdkError('AccessDeniedException', 'not authorized'), 'denied', "AWS Test: access denied: test:Read on thing 'a': not authorized", undefined],
+    [sdkError('AccessDenied', 'not authorized'), 'denied', "AWS Test: access denied: test:Read on thing 'a': not authorized", undefined],
     [sdkError('ThrottlingException', 'Rate exceeded', { $metadata: { attempts: 3 } }), 'throttled', 'AWS Test: request throttled after 3 attempts (ThrottlingException: Rate exceeded)', undefined],
     [sdkError('AbortError', 'aborted'), 'timeout', 'AWS Test: request to http://127.0.0.1:9 was cancelled', undefined],
     [sdkError('Error', 'connect ECONNREFUSED', { code: 'ECONNREFUSED', $metadata: { attempts: 2 } }), 'network', 'AWS Test: cannot reach http://127.0.0.1:9 after 2 attempts: connection refused (ECONNREFUSED)', undefined],

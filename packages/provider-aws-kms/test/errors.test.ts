@@ -229,6 +229,17 @@ describe('service and network failures', () => {
     await failing(p.put!('K', CANARY), { code: 'api', message: 'AWS KMS: API error: KMSInternalException: internal (after 3 attempts)', hint: 'try again later' });
   });
 
+  it('an AWS error that echoes the plaintext back is redacted in message, hint and cause', async () => {
+    const p = await kms();
+    for (const [errorType, status, code] of [['ValidationException', 400, 'api'], ['KMSInternalException', 500, 'api'], ['AccessDeniedException', 400, 'denied']] as const) {
+      fx.emu.control.addFault({ service: 'kms', operation: 'Encrypt', action: { type: 'error', errorType, status, message: `bad plaintext ${CANARY} (echoed)` } });
+      const error = await failing(p.put!('K', CANARY), { code, message: /^AWS KMS/ });
+      expect(visibleText(error)).toContain('<redacted>');
+      expect(visibleText(error)).not.toContain(CANARY);
+      fx.emu.control.clearFaults();
+    }
+  });
+
   it('a server that never answers → timeout naming the endpoint and the limit', async () => {
     const p = await kms({}, { FNOX_AWS_TIMEOUT_MS: '300', AWS_MAX_ATTEMPTS: '2' });
     fx.emu.control.addFault({ service: 'kms', action: { type: 'hang' } });

@@ -34,6 +34,19 @@ async function failing(promise: Promise<unknown>, expected: Parameters<typeof ex
   return error;
 }
 
+describe('an AWS error that echoes the value back', () => {
+  it('is redacted in message, hint and cause', async () => {
+    const p = await sm();
+    for (const [errorType, status, code] of [['InvalidParameterException', 400, 'api'], ['InternalServiceError', 500, 'api'], ['AccessDeniedException', 400, 'denied']] as const) {
+      fx.emu.control.addFault({ service: 'secretsmanager', operation: 'PutSecretValue', action: { type: 'error', errorType, status, message: `bad value ${CANARY} (echoed)` } });
+      const error = await failing(p.put!('db', CANARY), { code, message: /^AWS Secrets Manager/ });
+      expect(visibleText(error)).toContain('<redacted>');
+      expect(visibleText(error)).not.toContain(CANARY);
+      fx.emu.control.clearFaults();
+    }
+  });
+});
+
 describe('secret problems', () => {
   it('not found → not-found with the full id including the prefix', async () => {
     await failing((await sm()).get({ key: 'DB', value: 'nope' }), {

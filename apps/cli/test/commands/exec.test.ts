@@ -88,6 +88,14 @@ describe('fnox exec', () => {
     expect((await run.done).code).toBe(9);
   });
 
+  it('SIGHUP is forwarded (trap HUP → 11): a closed terminal reaches the child', async () => {
+    const ready = join(box.home, 'ready-hup');
+    const run = start(['exec', '--', 'sh', '-c', `trap 'exit 11' HUP; : > '${ready}'; while :; do sleep 0.05; done`], ready);
+    await run.running;
+    run.child.kill('SIGHUP');
+    expect(await run.done).toMatchObject({ code: 11, signal: null });
+  });
+
   it('an untrapped forwarded SIGTERM → 143', async () => {
     const ready = join(box.home, 'ready-plain');
     const run = start(['exec', '--', 'sh', '-c', `: > '${ready}'; exec sleep 10`], ready);

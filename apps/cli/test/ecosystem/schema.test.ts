@@ -92,6 +92,8 @@ describe('fnox schema', () => {
     ['if_missing = "sometimes"', '[secrets]\nA = { if_missing = "sometimes" }\n'],
     ['json_path together with line', '[secrets]\nA = { value = "x", json_path = "a", line = 1 }\n'],
     ['line = 0', '[secrets]\nA = { value = "x", line = 0 }\n'],
+    ['json_path = ""', '[secrets]\nA = { value = "x", json_path = "" }\n'],
+    ['sync without value', '[secrets]\nA = { value = "x", sync = { provider = "p" } }\n'],
     ['if_missing inside a profile', '[profiles.dev]\nif_missing = "warn"\n'],
     ['a provider without type', '[providers.p]\nkey = "x"\n'],
     ['an unknown age field (and no recipients)', '[providers.a]\ntype = "age"\nrecipient = ["age1x"]\n'],

@@ -5,6 +5,7 @@
  * do safely: root-level keys, and path segments its path syntax cannot express.
  */
 import { FnoxError } from '../errors.js';
+import { keepLineEnds } from './line-ends.js';
 
 interface TomlEditModule {
   edit(input: string, path: string, value: unknown, opts?: { inline?: boolean; finalNewline?: boolean }): string;
@@ -55,7 +56,7 @@ export async function editToml(text: string, segments: readonly string[], value:
   const editor = await tomlEditor();
   const path = editPath(segments, file);
   try {
-    return editor.edit(text, path, value, { inline: true });
+    return keepLineEnds(text, editor.edit(text, path, value, { inline: true }));
   } catch (error) {
     throw editorError(error, `setting ${segments.join('.')}`, file);
   }

@@ -40,7 +40,10 @@ export function caretSnippet(text: string, line: number, col: number): string[] 
 /** Parse TOML `text` read from `file`; syntax errors become `config_invalid_toml` FnoxErrors. */
 export function parseToml(text: string, file: string): TomlTable {
   try {
-    return parseTomlString(text) as TomlTable;
+    // CRLF is a TOML newline, but @iarna/toml rejects the CR after a comment ("Control characters …
+    // not allowed in comments"): a Windows-edited fnox.toml would not load. Line/column positions are
+    // unchanged by dropping the CR of each CRLF.
+    return parseTomlString(text.includes('\r\n') ? text.replace(/\r\n/g, '\n') : text) as TomlTable;
   } catch (error) {
     const tomlError = error as IarnaTomlError;
     if (!tomlError?.fromTOML) {

@@ -93,9 +93,9 @@ describe('setSecretInText: byte-exact output', () => {
     );
   });
 
-  it('ends every written line with LF as toml_edit does (CRLF input, missing final newline)', async () => {
+  it('keeps a CRLF file CRLF (toml_edit alone would rewrite every line end to LF); ends a missing final newline with LF as toml_edit does', async () => {
     const crlf = '[secrets]\r\nA = { value = "a" }\r\n';
-    expect(await setSecretInText(crlf, ['secrets'], 'A', { value: 'b' }, F)).toBe('[secrets]\nA= { value = "b" }\n');
+    expect(await setSecretInText(crlf, ['secrets'], 'A', { value: 'b' }, F)).toBe('[secrets]\r\nA= { value = "b" }\r\n');
     expect(await setSecretInText('[secrets]\nA = { value = "a" }', ['secrets'], 'A', { value: 'b' }, F)).toBe('[secrets]\nA= { value = "b" }\n');
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { looksLikeSecret, redact, scanContent } from '../../src/ops/scan/detectors.js';
+import { looksLikeSecret, redact, scanContent, shannonEntropy } from '../../src/ops/scan/detectors.js';
 import { isIgnored, parseIgnoreFile } from '../../src/ops/scan/ignore-files.js';
 import { compileIgnoreGlobs } from '../../src/ops/scan/ignore-globs.js';
 
@@ -41,6 +41,16 @@ describe('scan detectors', () => {
     expect(looksLikeSecret('abcdefgh')).toBe(false);
     expect(looksLikeSecret('abcdefg1')).toBe(true);
     expect(looksLikeSecret('aB3dE5gH7jK9mN1pQ3sT')).toBe(true);
+  });
+
+  it('reports letters-only values of 20+ characters from 3.5 bits of entropy per character, not below', () => {
+    // Letters only, so only the entropy rule can flag them; one just above the threshold, one just below.
+    expect(shannonEntropy('abcdefghijkllkjihgfe')).toBeCloseTo(3.522, 3);
+    expect(looksLikeSecret('abcdefghijkllkjihgfe')).toBe(true);
+    expect(shannonEntropy('abcdefghijkkjihgfedc')).toBeCloseTo(3.422, 3);
+    expect(looksLikeSecret('abcdefghijkkjihgfedc')).toBe(false);
+    // Long enough matters too: the same entropy in 19 characters is not enough.
+    expect(looksLikeSecret('abcdefghijklmnopqrs')).toBe(false);
   });
 });
 

@@ -32,6 +32,12 @@ describe('batch resolution (SPEC §5.3)', () => {
     ]);
   });
 
+  it('a provider value beats the default of the same secret (the default is only a fallback)', async () => {
+    const { out, calls } = await many({ providers: { p: { type: 'fake' } }, secrets: { K: { provider: 'p', value: 'ok:from-provider', default: 'from-default' } } });
+    expect(obj(out)).toEqual({ K: 'from-provider' });
+    expect(calls.get.length + calls.getMany.length).toBeGreaterThan(0);
+  });
+
   it('env never overrides a provider value or default', async () => {
     const { out } = await many({ providers: { p: { type: 'fake' } }, secrets: { K: { provider: 'p', value: 'ok:cfg' }, D: { default: 'dd' } } }, { K: 'env', D: 'env' });
     expect(obj(out)).toEqual({ K: 'cfg', D: 'dd' });
