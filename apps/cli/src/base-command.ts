@@ -7,7 +7,7 @@ import {
   type FnoxSession,
   type GlobalOptions,
   type ProviderRegistry,
-} from '@fnox/core';
+} from '@fnox/core/internal';
 import { debugRequested, isExitError, usageError } from './cli-errors.js';
 import { globalFlags } from './global-flags.js';
 import { globalOptionsFromFlags } from './global-options.js';

@@ -1,3 +1,8 @@
+/**
+ * `@fnox/core/internal`: everything core offers the CLI that bundles it (commands' operations, config
+ * editing, shell scripts, formats). No stability promise: it changes with the CLI. The stable public
+ * entry `@fnox/core` is src/public.ts (the Node API); `@fnox/core/hot` is the fast path's subset.
+ */
 // Errors and the exit-code table
 export {
   ERROR_CODES,

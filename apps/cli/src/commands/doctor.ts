@@ -1,5 +1,5 @@
 import { Flags } from '@oclif/core';
-import { doctor, profileLabel, profileStack, type DoctorReport } from '@fnox/core';
+import { doctor, profileLabel, profileStack, type DoctorReport } from '@fnox/core/internal';
 import { FnoxCommand } from '../base-command.js';
 
 /** The human report after the header (SPEC §7.10 headings, plus files and identity sources). */

@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Flags } from '@oclif/core';
-import type { AgeKeyOffer, AgeKeyPair, FnoxSession, InitOptions, InitWizardResult } from '@fnox/core';
-import { FnoxError, globalConfigDir, initConfig, initTarget, runInitWizard, testInitProvider, writeAgeKeyFile } from '@fnox/core';
+import type { AgeKeyOffer, AgeKeyPair, FnoxSession, InitOptions, InitWizardResult } from '@fnox/core/internal';
+import { FnoxError, globalConfigDir, initConfig, initTarget, runInitWizard, testInitProvider, writeAgeKeyFile } from '@fnox/core/internal';
 import { FnoxCommand } from '../base-command.js';
 import { openTerminalWizardIO } from '../terminal-wizard-io.js';
 

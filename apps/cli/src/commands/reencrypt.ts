@@ -1,5 +1,5 @@
 import { Args, Flags } from '@oclif/core';
-import { applyReencrypt, confirmationLines, isYes, planReencrypt, readStdinLine } from '@fnox/core';
+import { applyReencrypt, confirmationLines, isYes, planReencrypt, readStdinLine } from '@fnox/core/internal';
 import { FnoxCommand } from '../base-command.js';
 
 export default class Reencrypt extends FnoxCommand<typeof Reencrypt> {

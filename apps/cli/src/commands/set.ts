@@ -1,5 +1,5 @@
 import { Args, Flags } from '@oclif/core';
-import { FnoxError, readSecretInput, setSecret, type IfMissing, type SetSecretResult } from '@fnox/core';
+import { FnoxError, readSecretInput, setSecret, type IfMissing, type SetSecretResult } from '@fnox/core/internal';
 import { FnoxCommand } from '../base-command.js';
 
 const IF_MISSING = ['error', 'warn', 'ignore'];

@@ -1,5 +1,5 @@
 import { Args, Flags } from '@oclif/core';
-import { applySync, confirmationLines, isYes, planSync, readStdinLine } from '@fnox/core';
+import { applySync, confirmationLines, isYes, planSync, readStdinLine } from '@fnox/core/internal';
 import { FnoxCommand } from '../base-command.js';
 
 export default class Sync extends FnoxCommand<typeof Sync> {

@@ -2,7 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readPackageJson, SUPPORTED_CONTRACTS } from '@fnox/contract';
-import { FnoxError } from '@fnox/core';
+import { FnoxError } from '@fnox/core/internal';
 import { readTarballPackageJson } from './tarball.js';
 
 type PackageJson = Record<string, unknown>;

@@ -1,4 +1,4 @@
-import { providerPackageFor } from '@fnox/core';
+import { providerPackageFor } from '@fnox/core/internal';
 
 /**
  * Expand fnox's short provider names in `fnox plugins install|uninstall` arguments: `aws-sm` is
