@@ -1,4 +1,4 @@
-// `npm run bench`: every start-up figure of DESIGN §5 that lives in the CLI, as ratios to
+// `npm run bench`: every start-up figure of the CLI (ARCHITECTURE.md, "The fast path"), as ratios to
 // `node -e 0` measured in the same interleaved run, plus peak RSS of `exec` with 1,000 secrets.
 // Build first (`pnpm build`). Options: --rounds N. AWS figures: bench/kms.mjs,
 // bench/secrets-manager.mjs; shell prompt: bench/prompt.mjs.
@@ -17,7 +17,7 @@ const rounds = roundsFlag > 0 ? Number(process.argv[roundsFlag + 1]) : 20;
 const home = mkdtempSync(join(tmpdir(), 'fnox-bench-'));
 const env = { ...process.env, HOME: home, XDG_CONFIG_HOME: join(home, '.config'), XDG_DATA_HOME: join(home, '.local', 'share') };
 for (const name of Object.keys(env)) if (name.startsWith('FNOX_')) delete env[name];
-// This machine's NODE_EXTRA_CA_CERTS adds ~35 ms to every node process (TOOLCHAIN.md); users
+// This machine's NODE_EXTRA_CA_CERTS adds ~35 ms to every node process; users
 // rarely have it, and it would flatter every ratio.
 delete env.NODE_EXTRA_CA_CERTS;
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { ERROR_CODES, EXIT_CODES, FnoxError, renderError, toFnoxError } from '../src/index.js';
 
 describe('errors', () => {
-  it('has one exit code and a hint for every code; usage is 2, everything else 1 (SPEC §6.3)', () => {
+  it('has one exit code and a hint for every code; usage is 2, everything else 1 (ERROR_CODES in packages/core/src/errors.ts)', () => {
     for (const [code, info] of Object.entries(ERROR_CODES)) {
       expect(EXIT_CODES[code as keyof typeof EXIT_CODES]).toBe(code === 'usage' ? 2 : 1);
       expect(info.hint.length).toBeGreaterThan(10);

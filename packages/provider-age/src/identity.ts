@@ -60,7 +60,7 @@ async function fromProviderReference(config: AgeConfig, ctx: ProviderContext): P
 }
 
 /**
- * Find the identity text, first source that applies (SPEC §9.3):
+ * Find the identity text, first source that applies (docs/providers/age.md):
  * `FNOX_AGE_KEY` (content; set-but-empty still counts), the `identity` provider reference,
  * `key_file` (relative to the declaring file), `--age-key-file` then `FNOX_AGE_KEY_FILE`, and
  * finally `<global config dir>/age.txt`.

@@ -20,7 +20,7 @@ import { KMS_SERVICE } from './service.js';
 import type { KmsConfig } from './config.js';
 import { keyStateError, kmsError, type KmsCall, type KmsOperation } from './errors.js';
 
-/** Decrypts in flight per batch (SPEC §9.4). */
+/** Decrypts in flight per batch (docs/providers/aws-kms.md). */
 export const BATCH_CONCURRENCY = 100;
 
 function toProviderError(error: unknown): ProviderErrorLike {
@@ -50,7 +50,7 @@ export function createKmsInstance(config: KmsConfig, ctx: ProviderContext, overr
   async function decrypt(request: SecretRequest): Promise<string> {
     const decoded = decodeCiphertext(request.value);
     if ('problem' in decoded) {
-      // Upstream's wording (SPEC §11); the code is `decrypt` like every other unreadable stored value.
+      // Upstream's wording (docs/troubleshooting.md); the code is `decrypt` like every other unreadable stored value.
       throw new ProviderError('decrypt', `AWS KMS: invalid response: Failed to decode base64 ciphertext: ${decoded.problem}`, {
         hint: `The value of ${request.key} is not a base64 KMS ciphertext; set it again with \`fnox set ${request.key}\``,
         diagnostic: DIAGNOSTICS.invalidResponse,

@@ -19,7 +19,7 @@ async function ageKeyGenerator(): Promise<(() => Promise<AgeKeyPair>) | undefine
   }
 }
 
-/** `fnox init` (SPEC §7.1): an empty config, or the wizard's provider and example secret on a terminal. */
+/** `fnox init` (docs/cli-reference.md, `init`): an empty config, or the wizard's provider and example secret on a terminal. */
 export default class Init extends FnoxCommand<typeof Init> {
   static override summary = 'Create a fnox.toml in the current directory (or the global config).';
   static override description =

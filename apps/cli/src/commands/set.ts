@@ -8,7 +8,7 @@ function preview(text: string): string {
   return text.length > 50 ? `${text.slice(0, 50)}...` : text;
 }
 
-/** The `[dry-run]` report (SPEC §7.2 step 9). */
+/** The `[dry-run]` report (docs/cli-reference.md, `set` step 9). */
 function dryRunLines(result: SetSecretResult): string[] {
   const where = result.profile === 'default' ? '' : ` in profile ${result.profile}`;
   const lines = [`[dry-run] Would set secret ${result.key}${where}${result.global ? ' (global)' : ''} in ${result.file}`];

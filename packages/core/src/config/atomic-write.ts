@@ -1,5 +1,5 @@
 /**
- * Crash-safe config writes (DESIGN §3): under a `<file>.lock` (O_EXCL, stale when its pid is
+ * Crash-safe config writes (ARCHITECTURE.md, "Packages and their boundaries": each concept is written once): under a `<file>.lock` (O_EXCL, stale when its pid is
  * gone, bounded wait), write a temp file in the same directory, fsync it, rename it over the
  * target (keeping the original mode), fsync the directory. A reader sees the old or the new file,
  * never a truncated one.

@@ -1,6 +1,6 @@
 /**
- * Reading config files from disk: names of the candidate files (SPEC §3.1), the global config
- * path, `import` path resolution (§3.5), and reading + validating one file.
+ * Reading config files from disk: names of the candidate files (docs/configuration.md, "How files are found"), the global config
+ * path, `import` path resolution (docs/configuration.md), and reading + validating one file.
  */
 import { readFileSync, statSync } from 'node:fs';
 import { basename, isAbsolute, join, resolve } from 'node:path';
@@ -11,7 +11,7 @@ import { nonDefaultProfiles } from './profiles.js';
 import { validateFile, type FileConfig } from './schema.js';
 import { parseToml } from './toml-read.js';
 
-/** `-c` values that keep discovery mode on (SPEC §3.2). */
+/** `-c` values that keep discovery mode on (docs/configuration.md, "How files are found"). */
 export const DISCOVERY_NAMES: readonly string[] = ['fnox.toml', '.fnox.toml', 'fnox.local.toml', '.fnox.local.toml'];
 
 /** True when `-c` is absent or one of the bare {@link DISCOVERY_NAMES}. */
@@ -27,7 +27,7 @@ export function candidateFileNames(stack: readonly string[]): string[] {
   return [...new Set(names)];
 }
 
-/** True for a profile file name such as `fnox.prod.toml` / `.fnox.prod.toml` (SPEC §3.6). */
+/** True for a profile file name such as `fnox.prod.toml` / `.fnox.prod.toml` (docs/configuration.md, "How files are found"). */
 export function isProfileFileName(file: string): boolean {
   const name = basename(file).replace(/^\./, '');
   return /^fnox\..+\.toml$/.test(name) && name !== 'fnox.local.toml';

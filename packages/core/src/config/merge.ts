@@ -1,5 +1,5 @@
 /**
- * Layering of config files (SPEC §3.4): an overlay's whole secret/provider/lease entry replaces
+ * Layering of config files (docs/configuration.md, "How files are found"): an overlay's whole secret/provider/lease entry replaces
  * the base's (no field merge), an overridden name keeps the position it had in the base, scalars
  * are overlay-wins, `root` is OR-ed, `import` lists are unioned.
  */

@@ -1,6 +1,6 @@
 /**
  * Strict validation of one parsed config file into typed tables, as Rust's "deny unknown fields"
- * does (SPEC §0, §2). Every error names `file:line:col` and the key; unknown keys get a "did you
+ * does (ARCHITECTURE.md, "Compatibility with upstream fnox"; docs/configuration.md). Every error names `file:line:col` and the key; unknown keys get a "did you
  * mean". Tables Rust tolerates extra keys in (`sync`, `[leases.*]`) and provider fields (checked by
  * the provider's own schema when it is built) are kept raw.
  */
@@ -41,7 +41,7 @@ export const TOP_LEVEL_KEYS = [
   'import', 'root', 'default_provider', 'if_missing', 'env', 'providers', 'secrets', 'profiles',
   'age_key_file', 'prompt_auth', 'leases', 'mcp', 'daemon', 'proxy',
 ] as const;
-/** Secret fields, in the order Rust writes them (SPEC §2.6). */
+/** Secret fields, in the order Rust writes them (docs/configuration.md). */
 export const SECRET_KEYS = [
   'provider', 'value', 'json_path', 'line', 'description', 'default', 'if_missing', 'env', 'as_file', 'sync', 'daemon_cache',
 ] as const;

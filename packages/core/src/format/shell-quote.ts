@@ -1,6 +1,6 @@
 /**
  * Shell quoting for values fnox prints for a shell to evaluate (`export -f shell`, hook-env,
- * deactivate). POSIX quoting matches Rust's shlex crate byte for byte (SPEC §8.4); fish uses one
+ * deactivate). POSIX quoting matches Rust's shlex crate byte for byte (docs/shell-integration.md); fish uses one
  * double-quoted form.
  */
 

@@ -1,4 +1,4 @@
-/** `fnox activate [SHELL]` (SPEC §8.1): the script a shell evaluates once, from its rc file. */
+/** `fnox activate [SHELL]` (docs/shell-integration.md): the script a shell evaluates once, from its rc file. */
 import { bashActivation } from '../shell/script-bash.js';
 import { fishActivation } from '../shell/script-fish.js';
 import { zshActivation } from '../shell/script-zsh.js';

@@ -1,5 +1,5 @@
 /**
- * `fnox deactivate` (SPEC §8.3): delete the session's `fnox-hook-*` files and stamp directory,
+ * `fnox deactivate` (docs/shell-integration.md): delete the session's `fnox-hook-*` files and stamp directory,
  * then print the unset lines of every loaded key and the shell teardown.
  */
 import { basename, dirname } from 'node:path';

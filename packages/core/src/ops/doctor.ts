@@ -1,5 +1,5 @@
 /**
- * `fnox doctor` (SPEC §7.10): a health report of the active profile — config files, secrets,
+ * `fnox doctor` (docs/cli-reference.md, `doctor`): a health report of the active profile — config files, secrets,
  * providers (built and checked), where age identities would come from, environment warnings.
  * Validation errors abort (as upstream); provider failures are reported, not thrown. The report
  * names files and variables but never contains a secret or key.
@@ -63,7 +63,7 @@ export interface DoctorReport {
   readonly tips: readonly string[];
 }
 
-/** Where the age provider named `entry` would find its identity (SPEC §9.3 order), without reading any key. */
+/** Where the age provider named `entry` would find its identity (docs/providers/age.md order), without reading any key. */
 export function ageIdentitySources(session: FnoxSession, entry: Sourced<ProviderConfig>): IdentitySource[] {
   const env = session.env;
   const out: IdentitySource[] = [];

@@ -1,4 +1,4 @@
-/** `fnox get KEY` (SPEC §7.3): single-mode resolution of one secret. */
+/** `fnox get KEY` (docs/cli-reference.md, `get`): single-mode resolution of one secret. */
 import type { EffectiveConfig } from '../config/types.js';
 import { FnoxError } from '../errors.js';
 import { createResolver } from '../resolve/resolver.js';
@@ -9,7 +9,7 @@ import { loadActiveConfig } from './active-config.js';
 
 /** Options of {@link getSecret}. */
 export interface GetOptions {
-  /** The config to use; default: loaded from the session and validated (SPEC §2.7). */
+  /** The config to use; default: loaded from the session and validated (docs/configuration.md). */
   readonly effective?: EffectiveConfig;
   /** `--base64-decode`: strict standard base64, then UTF-8. */
   readonly base64Decode?: boolean;

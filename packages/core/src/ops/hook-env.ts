@@ -1,5 +1,5 @@
 /**
- * `fnox hook-env` (SPEC §8.2): what the prompt hook evaluates when the shell's own check saw a
+ * `fnox hook-env` (docs/shell-integration.md): what the prompt hook evaluates when the shell's own check saw a
  * change. Never fails on config or provider problems: it prints one line on stderr, treats the
  * directory as having no secrets, and keeps the session and the shell consistent.
  */
@@ -91,7 +91,7 @@ export async function hookEnv(session: FnoxSession, options: HookEnvOptions): Pr
   const debug = (line: string) => {
     if (level === 'debug') errors.push(line);
   };
-  // Never interactive: the hook runs at every shell prompt, where an auth prompt (SPEC §5.12)
+  // Never interactive: the hook runs at every shell prompt, where an auth prompt (docs/configuration.md, "Authentication prompt")
   // would block the user's terminal.
   const hookSession: FnoxSession = {
     ...session,

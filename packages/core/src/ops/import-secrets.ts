@@ -1,5 +1,5 @@
 /**
- * `fnox import` (SPEC §7.8) in two steps so the host can confirm in between: {@link planImport}
+ * `fnox import` (docs/cli-reference.md, `import`) in two steps so the host can confirm in between: {@link planImport}
  * reads, parses, filters and checks the provider; {@link applyImport} encrypts every value through
  * the provider BEFORE the file is touched, then writes all entries in one locked, atomic,
  * format-preserving write. Plaintext never reaches the config file, a log line or an error.

@@ -1,5 +1,5 @@
 /**
- * What the `fnox init` wizard (SPEC §7.1) can offer: the wizard metadata of the provider types this
+ * What the `fnox init` wizard (docs/cli-reference.md, `init`) can offer: the wizard metadata of the provider types this
  * fnox knows (category, default name, setup text, fields), filtered by what this build can use.
  * The metadata lives here rather than in the provider contract because the wizard must describe
  * types whose plugin is not installed yet (they are offered with an install hint).
@@ -43,7 +43,7 @@ export interface WizardOffer extends WizardType {
 }
 
 // X25519 recipients are Bech32 (lowercase, no 1/b/i/o in the data part); SSH keys are accepted
-// too because the age provider encrypts to them (SPEC §9.3).
+// too because the age provider encrypts to them (docs/providers/age.md).
 const AGE_RECIPIENT = /^age1[02-9ac-hj-np-z]{58}$/;
 const SSH_RECIPIENT = /^ssh-(ed25519|rsa) [A-Za-z0-9+/=]+( .*)?$/;
 

@@ -1,5 +1,5 @@
 /**
- * The side effects that follow the `fnox init` wizard's questions (SPEC §7.1): saving a generated
+ * The side effects that follow the `fnox init` wizard's questions (docs/cli-reference.md, `init`): saving a generated
  * age key and testing the new provider's connection before the config is written.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';

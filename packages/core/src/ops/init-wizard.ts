@@ -1,5 +1,5 @@
 /**
- * The interactive part of `fnox init` (SPEC §7.1) as a pure question flow: it asks through an
+ * The interactive part of `fnox init` (docs/cli-reference.md, `init`) as a pure question flow: it asks through an
  * injected {@link WizardIO} and returns what to write, so it runs the same on a terminal and in
  * unit tests. It writes nothing itself; a cancelled wizard therefore leaves no trace.
  */
@@ -25,7 +25,7 @@ export interface AgeKeyPair {
 
 /** The offer to create an age key when the default key file does not exist yet. */
 export interface AgeKeyOffer {
-  /** Where the key would be written (the default identity location, SPEC §9.3 step 5). */
+  /** Where the key would be written (the default identity location, docs/providers/age.md step 5). */
   readonly path: string;
   readonly generate: () => Promise<AgeKeyPair>;
 }

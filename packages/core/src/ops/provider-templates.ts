@@ -1,5 +1,5 @@
 /**
- * `fnox provider add NAME TYPE` templates (SPEC §7.13): the CLI type names upstream accepts, the
+ * `fnox provider add NAME TYPE` templates (docs/cli-reference.md, `provider`): the CLI type names upstream accepts, the
  * `type` each writes (`aws` → `aws-sm`, `gcp` → `gcp-sm`) and the placeholder fields written so the
  * table loads in Rust fnox (which requires each type's mandatory fields) and shows what to edit.
  */

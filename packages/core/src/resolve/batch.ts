@@ -1,5 +1,5 @@
 /**
- * Batch resolution (SPEC §5.3): dependency levels over `${NAME}` references and provider env
+ * Batch resolution (ARCHITECTURE.md, "The resolution pipeline"): dependency levels over `${NAME}` references and provider env
  * dependencies; per level, one batch per provider instance (`getMany` when present, else `get`
  * with bounded concurrency); per-secret outcomes; if_missing per secret; failures aggregated.
  */
@@ -162,7 +162,7 @@ export async function resolveBatch(scope: ResolutionScope, secrets: SecretMap, i
     };
     await mapLimit([...groups], PROVIDER_CONCURRENCY, async ([provider, requests]) => {
       const outcomes = await fetchFrom(provider, requests);
-      // SPEC §5.12: one offer per provider; when accepted and the command succeeded, its
+      // docs/configuration.md, "Authentication prompt": one offer per provider; when accepted and the command succeeded, its
       // auth-failed keys are fetched once more from a fresh instance.
       const denied = requests.filter((r) => isAuthFailure(outcomes.get(r.key)));
       const first = denied[0] ? outcomes.get(denied[0].key) : undefined;

@@ -1,5 +1,5 @@
 /**
- * What a hook-env run changes (SPEC §8.2 step 3): keys that are new or whose value changed are
+ * What a hook-env run changes (docs/shell-integration.md step 3): keys that are new or whose value changed are
  * (re)set, keys of the previous run no longer loaded are unset, and `as_file` temp files follow
  * their secret (a new file when the value changes, the old one deleted).
  */

@@ -1,5 +1,5 @@
 /**
- * Set/unset lines a shell evaluates (SPEC §8.4). POSIX quoting is the shlex-compatible one from
+ * Set/unset lines a shell evaluates (docs/shell-integration.md). POSIX quoting is the shlex-compatible one from
  * format/shell-quote.ts (shared with `export --format shell`); this module adds the shell
  * dispatch, fish's NUL handling and the non-exported bookkeeping variables of the prompt hook.
  */
@@ -8,7 +8,7 @@ import type { ShellName } from './shells.js';
 
 /**
  * A fish double-quoted word. No shell variable can hold NUL, so NULs are dropped, as the POSIX
- * fallback does (SPEC §8.4).
+ * fallback does (docs/shell-integration.md).
  */
 export function fishWord(value: string): string {
   return fishQuote(value.replaceAll('\0', ''));

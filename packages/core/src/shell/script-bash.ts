@@ -1,5 +1,5 @@
 /**
- * bash activation and teardown (SPEC §8.1, §8.3). The prompt hook first runs
+ * bash activation and teardown (docs/shell-integration.md). The prompt hook first runs
  * `__fnox_unchanged`, which uses only builtins (`[[ -e ]]`, `[[ -nt ]]`, `[[ -ot ]]`, parameter
  * expansion): when the directory, the watched files and the exported `FNOX_*` variables are as
  * hook-env last recorded them, no process is started at all.

@@ -1,5 +1,5 @@
 /**
- * fish activation and teardown (SPEC §8.1, §8.3). fish runs builtins and functions in-process
+ * fish activation and teardown (docs/shell-integration.md). fish runs builtins and functions in-process
  * (command substitutions and pipelines of builtins included), and its `test` has `-nt`/`-ot`
  * with nanosecond precision, so `__fnox_unchanged` starts no process either.
  */

@@ -1,5 +1,5 @@
 /**
- * zsh activation and teardown (SPEC §8.1, §8.3). Same design as bash: `__fnox_unchanged` uses
+ * zsh activation and teardown (docs/shell-integration.md). Same design as bash: `__fnox_unchanged` uses
  * only builtins (`[[ -e/-nt/-ot ]]`, `$parameters` from the always-loaded zsh/parameter module),
  * so an unchanged prompt starts no process. Helpers run under `emulate -L zsh` so user options
  * (KSH_ARRAYS, NO_UNSET, ...) cannot change their meaning.

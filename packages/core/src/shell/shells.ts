@@ -1,4 +1,4 @@
-/** The shells fnox integrates with (SPEC §8), and how the one in use is detected. */
+/** The shells fnox integrates with (docs/shell-integration.md), and how the one in use is detected. */
 import { FnoxError } from '../errors.js';
 
 /** Shells with activation scripts in v1. */
@@ -35,7 +35,7 @@ function shellFromPath(path: string | undefined): string | undefined {
 }
 
 /**
- * The shell for `activate` (SPEC §8.1): the argument, else `$FNOX_SHELL`, else the basename of
+ * The shell for `activate` (docs/shell-integration.md): the argument, else `$FNOX_SHELL`, else the basename of
  * `$SHELL`; none of them → "Could not detect shell".
  */
 export function detectActivateShell(explicit: string | undefined, env: NodeJS.ProcessEnv): ShellName {
@@ -46,7 +46,7 @@ export function detectActivateShell(explicit: string | undefined, env: NodeJS.Pr
   return parseShell(name);
 }
 
-/** The shell for `hook-env` (SPEC §8.2): `-s`, else `$FNOX_SHELL`, else basename of `$SHELL`, else bash. */
+/** The shell for `hook-env` (docs/shell-integration.md): `-s`, else `$FNOX_SHELL`, else basename of `$SHELL`, else bash. */
 export function detectHookShell(explicit: string | undefined, env: NodeJS.ProcessEnv): ShellName {
   return parseShell(explicit || env.FNOX_SHELL || shellFromPath(env.SHELL) || 'bash');
 }

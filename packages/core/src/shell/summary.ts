@@ -1,4 +1,4 @@
-/** The stderr summary of a hook-env run that changed something (SPEC §8.2 step 5). */
+/** The stderr summary of a hook-env run that changed something (docs/shell-integration.md step 5). */
 
 /** How much hook-env says: `FNOX_SHELL_OUTPUT`. */
 export type ShellOutputLevel = 'none' | 'normal' | 'debug';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fishQuote, posixQuote, setEnvLine, unsetEnvLine } from '../../src/format/shell-quote.js';
 
-describe('posixQuote = Rust shlex (SPEC §8.4)', () => {
+describe('posixQuote = Rust shlex (docs/shell-integration.md)', () => {
   const rows: [string, string][] = [
     // pinned by the spec
     ['', "''"],
