@@ -75,7 +75,7 @@ export { computeLevels, type Levels } from './resolve/levels.js';
 export { mapLimit } from './resolve/concurrency.js';
 
 // Output formatting (secret-resolution owner): shell quoting (shared with shell integration), export formats
-export { fishEscape, fishQuote, posixQuote, setEnvLine, unsetEnvLine, type ShellKind } from './format/shell-quote.js';
+export { fishEscape, fishQuote, posixQuote } from './format/shell-quote.js';
 export { dotenvQuote, EXPORT_FORMATS, formatExport, rfc3339, type ExportData, type ExportFormat } from './format/export-formats.js';
 export { toYaml, yamlScalar } from './format/yaml.js';
 export { toToml, tomlKey, tomlString } from './format/toml-out.js';
