@@ -34,3 +34,4 @@ export {
 } from './manifest.js';
 export { expandHome } from './paths.js';
 export { readPackageJson } from './package-json.js';
+export { base64Problem, type Base64Problem } from './base64.js';
