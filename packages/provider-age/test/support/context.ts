@@ -1,22 +1,8 @@
-import { existsSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { ProviderContext } from '@fnox/contract';
 import { createTestContext, type TestContext } from '@fnox/contract/testing';
-
-export type { TestContext };
 import provider from '../../src/provider.js';
 
-/** The monorepo root: the nearest ancestor holding pnpm-workspace.yaml. */
-export function repoRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(resolve(dir, 'pnpm-workspace.yaml'))) {
-    const parent = dirname(dir);
-    if (parent === dir) throw new Error('repository root (pnpm-workspace.yaml) not found');
-    dir = parent;
-  }
-  return dir;
-}
+export type { TestContext };
 
 /** A provider context for tests; env is isolated from the real process environment. */
 export function makeContext(overrides: Partial<ProviderContext> = {}): TestContext {
