@@ -1,6 +1,7 @@
 import { Command, type Interfaces } from '@oclif/core';
 import {
   createProviderRegistry,
+  escapeControls,
   createSession,
   renderError,
   toFnoxError,
@@ -8,7 +9,7 @@ import {
   type GlobalOptions,
   type ProviderRegistry,
 } from '@fnox/core/internal';
-import { debugRequested, isExitError, usageError } from './cli-errors.js';
+import { debugRequested, exitIfWedged, isExitError, usageError } from './cli-errors.js';
 import { globalFlags } from './global-flags.js';
 import { globalOptionsFromFlags } from './global-options.js';
 import { providerPlugins } from './provider-index.js';
@@ -72,9 +73,14 @@ export abstract class FnoxCommand<T extends typeof Command> extends Command {
     return this.cachedSession;
   }
 
-  /** Write data to stdout (the only place data goes). */
+  /**
+   * Write a command's report to stdout (the only place it goes). Names, descriptions and paths in
+   * it come from config files, so controls are escaped: a secret named with escape codes cannot
+   * repaint the terminal. (Raw values go out through the hot handlers, `get` and `export`.)
+   */
   protected out(text: string): void {
-    process.stdout.write(text.endsWith('\n') || text === '' ? text : `${text}\n`);
+    const safe = escapeControls(text, { keepLayout: true });
+    process.stdout.write(safe.endsWith('\n') || safe === '' ? safe : `${safe}\n`);
   }
 
   protected override async catch(error: Error): Promise<unknown> {
@@ -82,6 +88,7 @@ export abstract class FnoxCommand<T extends typeof Command> extends Command {
     const debug = debugRequested((this.flags as { debug?: boolean } | undefined)?.debug);
     const fnoxError = usageError(error, this.id) ?? toFnoxError(error);
     process.stderr.write(renderError(fnoxError, { debug }));
+    exitIfWedged(fnoxError);
     return this.exit(fnoxError.exitCode);
   }
 }

@@ -45,5 +45,14 @@ export async function reportFailure(error: unknown): Promise<void> {
       ? new FnoxError('usage', error.message.split('\n')[0] ?? 'invalid usage', { hint: 'See `fnox --help`.' })
       : error);
   process.stderr.write(renderError(rendered, { debug: debugRequested() }));
-  process.exitCode = usage ? usage.exitCode : (oclifExit ?? 1);
+  process.exitCode = usage ? usage.exitCode : rendered instanceof FnoxError ? rendered.exitCode : (oclifExit ?? 1);
+  exitIfWedged(rendered);
+}
+
+/**
+ * After a provider missed its deadline its sockets or timers may still hold the event loop; the
+ * error is on stderr (synchronous for files, pipes and terminals), so end now.
+ */
+export function exitIfWedged(error: unknown): void {
+  if (error instanceof FnoxError && error.code === 'provider_timeout') process.exit(error.exitCode);
 }

@@ -35,7 +35,7 @@ export interface WireResponse {
 
 const JSON_TYPE = 'application/x-amz-json-1.1';
 const RESOURCE_FIELDS = ['KeyId', 'DestinationKeyId', 'SourceKeyId', 'TargetKeyId', 'AliasName', 'SecretId', 'Name'];
-const WRITE_PREFIXES = /^(Create|Put|Update|Delete|Restore|Enable|Disable|Schedule|Cancel|AssumeRole|GetSessionToken)/;
+const WRITE_PREFIXES = /^(Create|Put|Update|Delete|Restore|Enable|Disable|Schedule|Cancel|Rotate|AssumeRole|GetSessionToken)/;
 
 /** True for operations whose success changes persisted state. */
 export function isWrite(operation: string): boolean {

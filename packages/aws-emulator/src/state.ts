@@ -17,7 +17,21 @@ export interface KmsKey {
   material: Buffer;
   /** 32-byte opaque handle written into ciphertext blobs (the "backing key id"). */
   handle: Buffer;
+  /** Backing keys replaced by rotation, oldest first; ciphertexts made with them still decrypt. */
+  previous?: BackingKey[];
+  /** Automatic rotation (EnableKeyRotation); off when absent. */
+  rotation?: { periodInDays: number; nextRotationDate: number };
+  /** Completed rotations, oldest first (ListKeyRotations). */
+  rotations?: { date: number; type: 'AUTOMATIC' | 'ON_DEMAND' }[];
 }
+
+/** One version of a key's material, as ciphertexts name it. */
+export interface BackingKey {
+  material: Buffer;
+  handle: Buffer;
+}
+
+type PersistedBacking = { material: string; handle: string };
 
 /** A KMS alias. */
 export interface KmsAlias {
@@ -97,10 +111,15 @@ export class EmulatorState {
     return [...this.partitions.values()];
   }
 
-  /** Stores a key and indexes its ciphertext handle. */
+  /** Stores a key and indexes its ciphertext handles (current and rotated-out). */
   addKey(key: KmsKey): void {
     this.region(key.accountId, key.region).keys.set(key.keyId, key);
-    this.handles.set(key.handle.toString('hex'), key);
+    for (const backing of [key, ...(key.previous ?? [])]) this.indexHandle(key, backing.handle);
+  }
+
+  /** Lets Decrypt find `key` from ciphertexts carrying `handle` (a new backing key after rotation). */
+  indexHandle(key: KmsKey, handle: Buffer): void {
+    this.handles.set(handle.toString('hex'), key);
   }
 
   /**
@@ -133,7 +152,11 @@ export class EmulatorState {
       regions: this.allRegions().map((r) => ({
         accountId: r.accountId,
         region: r.region,
-        keys: [...r.keys.values()].map((k) => ({ ...k, material: k.material.toString('base64'), handle: k.handle.toString('base64') })),
+        keys: [...r.keys.values()].map(({ previous, ...k }) => ({
+          ...k,
+          ...encodeBacking(k),
+          ...(previous ? { previous: previous.map(encodeBacking) } : {}),
+        })),
         aliases: [...r.aliases.values()],
         secrets: [...r.secrets.values()].map((s) => ({
           ...s,
@@ -151,7 +174,7 @@ export class EmulatorState {
     for (const key of data.credentials ?? []) this.credentials.add(key);
     for (const r of data.regions ?? []) {
       const partition = this.region(r.accountId, r.region);
-      for (const k of r.keys) this.addKey({ ...k, material: Buffer.from(k.material, 'base64'), handle: Buffer.from(k.handle, 'base64') });
+      for (const { previous, ...k } of r.keys) this.addKey({ ...k, ...decodeBacking(k), ...(previous ? { previous: previous.map(decodeBacking) } : {}) });
       for (const a of r.aliases) partition.aliases.set(a.aliasName, a);
       for (const s of r.secrets) {
         const versions = new Map<string, SecretVersion>();
@@ -184,8 +207,16 @@ export interface PersistedState {
   regions?: {
     accountId: string;
     region: string;
-    keys: (Omit<KmsKey, 'material' | 'handle'> & { material: string; handle: string })[];
+    keys: (Omit<KmsKey, 'material' | 'handle' | 'previous'> & PersistedBacking & { previous?: PersistedBacking[] })[];
     aliases: KmsAlias[];
     secrets: (Omit<Secret, 'versions'> & { versions: (Omit<SecretVersion, 'secretBinary'> & { secretBinary?: string })[] })[];
   }[];
+}
+
+function encodeBacking(b: BackingKey): PersistedBacking {
+  return { material: b.material.toString('base64'), handle: b.handle.toString('base64') };
+}
+
+function decodeBacking(b: PersistedBacking): BackingKey {
+  return { material: Buffer.from(b.material, 'base64'), handle: Buffer.from(b.handle, 'base64') };
 }

@@ -74,6 +74,38 @@ describe('aws CLI (botocore v1) against the KMS emulator', () => {
     expect(Buffer.from(dk.json.Plaintext, 'base64')).toHaveLength(32);
   });
 
+  it('rotates: enable-key-rotation, get-key-rotation-status, rotate-key-on-demand, list-key-rotations; old and new ciphertexts decrypt', async () => {
+    const created = await aws(emu.url, ['kms', 'create-key', '--description', 'rotating']);
+    const rotating = created.json.KeyMetadata.KeyId as string;
+    writeFileSync(join(dir, 'rot-plain.txt'), 'before rotation');
+    const encryptFile = async (file: string) =>
+      (await aws(emu.url, ['kms', 'encrypt', '--key-id', rotating, '--plaintext', `fileb://${join(dir, file)}`])).json.CiphertextBlob as string;
+    const before = await encryptFile('rot-plain.txt');
+    expect((await aws(emu.url, ['kms', 'enable-key-rotation', '--key-id', rotating, '--rotation-period-in-days', '180'])).code).toBe(0);
+    const status = await aws(emu.url, ['kms', 'get-key-rotation-status', '--key-id', rotating]);
+    expect(status.json).toMatchObject({ KeyRotationEnabled: true, RotationPeriodInDays: 180, KeyId: created.json.KeyMetadata.Arn });
+    expect(Math.abs(status.json.NextRotationDate * 1000 - (Date.now() + 180 * 86_400_000))).toBeLessThan(10 * 60_000);
+    const rotated = await aws(emu.url, ['kms', 'rotate-key-on-demand', '--key-id', rotating]);
+    expect(rotated.json).toEqual({ KeyId: rotating });
+    writeFileSync(join(dir, 'rot-plain.txt'), 'after rotation');
+    const after = await encryptFile('rot-plain.txt');
+    const listed = await aws(emu.url, ['kms', 'list-key-rotations', '--key-id', rotating]);
+    expect(listed.json.Rotations).toMatchObject([{ KeyId: rotating, RotationType: 'ON_DEMAND' }]);
+    const { kms } = clients(emu.url);
+    const cases = [[before, 'before rotation', 'rot-before.bin'], [after, 'after rotation', 'rot-after.bin']] as const;
+    await Promise.all(
+      cases.map(async ([blob, value, file]) => {
+        writeFileSync(join(dir, file), Buffer.from(blob, 'base64'));
+        const dec = await aws(emu.url, ['kms', 'decrypt', '--ciphertext-blob', `fileb://${join(dir, file)}`, '--key-id', rotating]);
+        expect(Buffer.from(dec.json.Plaintext, 'base64').toString()).toBe(value);
+        const sdk = await kms.send(new DecryptCommand({ CiphertextBlob: Buffer.from(blob, 'base64'), KeyId: rotating }));
+        expect(Buffer.from(sdk.Plaintext ?? []).toString()).toBe(value);
+      }),
+    );
+    expect((await aws(emu.url, ['kms', 'disable-key-rotation', '--key-id', rotating])).code).toBe(0);
+    expect((await aws(emu.url, ['kms', 'get-key-rotation-status', '--key-id', rotating])).json).toMatchObject({ KeyRotationEnabled: false });
+  }, 180_000);
+
   it('disables, enables, schedules deletion and deletes the alias, with AWS error output', async () => {
     expect((await aws(emu.url, ['kms', 'disable-key', '--key-id', keyId])).code).toBe(0);
     const disabled = await aws(emu.url, ['kms', 'decrypt', '--ciphertext-blob', `fileb://${join(dir, 'blob.bin')}`]);

@@ -18,6 +18,8 @@ export const ERROR_CODES = {
   config_import_not_found: { exit: 1, diagnostic: 'fnox::config::error', hint: 'Fix or remove the entry in `import`.' },
   config_exists: { exit: 1, diagnostic: 'fnox::config::error', hint: 'Use --force to overwrite it.' },
   config_write_failed: { exit: 1, diagnostic: 'fnox::config::write_failed', hint: 'Check permissions of the file and its directory; the original file was left unchanged.' },
+  input_not_regular_file: { exit: 1, diagnostic: 'fnox::io::not_a_regular_file', hint: 'Point the path at a regular file (not a directory, device, FIFO or socket).' },
+  input_too_large: { exit: 1, diagnostic: 'fnox::io::too_large', hint: 'fnox reads config files up to 1 MiB and key or secret files up to 1 MiB; see docs/security.md.' },
   config_locked: { exit: 1, diagnostic: 'fnox::config::locked', hint: 'Another fnox is writing this file; try again. Remove the .lock file beside it if no fnox is running.' },
   profile_invalid: { exit: 1, diagnostic: 'fnox::config::error', hint: 'Profile names may not contain path separators, commas or control characters.' },
   profile_ambiguous: { exit: 1, diagnostic: 'fnox::config::error', hint: 'Pass --write-profile NAME to choose where to write.' },
@@ -29,6 +31,8 @@ export const ERROR_CODES = {
   secrets_unresolved: { exit: 1, diagnostic: 'fnox::secret::unresolved', hint: 'Fix the secrets listed above, or set if_missing for those that are optional.' },
   secret_decode_failed: { exit: 1, diagnostic: 'fnox::secret::decode_failed', hint: 'The value is not valid base64 text; drop --base64-decode.' },
   secret_postprocess_failed: { exit: 1, diagnostic: 'fnox::config::error', hint: 'Check json_path / line against the secret value.' },
+  secret_empty_refused: { exit: 1, diagnostic: 'fnox::secret::empty_value', hint: 'Nothing was read (empty or closed stdin); the secret was left unchanged. Pass --allow-empty to store an empty value.' },
+  secret_value_invalid: { exit: 1, diagnostic: 'fnox::secret::invalid_value', hint: 'A secret value cannot contain a NUL byte (environment variables cannot hold one); store binary data base64-encoded (--base64-encode).' },
   secret_file_read_failed: { exit: 1, diagnostic: 'fnox::io::secret_file_read_failed', hint: 'Check the path given to --from-file.' },
   interpolation_cycle: { exit: 1, diagnostic: 'fnox::config::error', hint: 'Break the cycle between the defaults that reference each other.' },
   invalid_secret_name: { exit: 1, diagnostic: 'fnox::config::error', hint: 'Secret names must be valid environment variable names: letters, digits and _, not starting with a digit.' },
@@ -58,6 +62,10 @@ export const ERROR_CODES = {
   plugin_command_failed: { exit: 1, diagnostic: 'fnox::plugin::command_failed', hint: 'Run `fnox plugins` to see what is installed; --verbose shows npm output.' },
   // commands
   command_not_specified: { exit: 1, diagnostic: 'fnox::command::not_specified', hint: 'Give the command to run: fnox exec -- npm start' },
+  command_not_found: { exit: 127, diagnostic: 'fnox::command::not_found', hint: 'Check the command name and PATH (no shell is used).' },
+  command_not_executable: { exit: 126, diagnostic: 'fnox::command::not_executable', hint: 'Check that the file is executable (chmod +x) and is not a directory.' },
+  command_args_too_long: { exit: 1, diagnostic: 'fnox::command::args_too_long', hint: 'The arguments and environment exceed the system limit (E2BIG); pass large values through files (as_file = true).' },
+  unknown_command: { exit: 127, diagnostic: 'fnox::cli::unknown_command', hint: 'Run `fnox --help` to see the commands.' },
   command_failed: { exit: 1, diagnostic: 'fnox::command::failed', hint: 'Check that the command exists and is executable.' },
   editor_failed: { exit: 1, diagnostic: 'fnox::edit::editor_failed', hint: 'Nothing was written; fix the editor problem and run fnox edit again.' },
   import_stdin_requires_force: { exit: 1, diagnostic: 'fnox::import::stdin_requires_force', hint: 'Stdin is consumed during import, so it cannot also answer the confirmation: pass --force or --dry-run.' },
@@ -67,6 +75,8 @@ export const ERROR_CODES = {
   shell_unsupported: { exit: 1, diagnostic: 'fnox::config::error', hint: 'Supported shells: bash, zsh, fish.' },
   shell_not_activated: { exit: 1, diagnostic: 'fnox::config::error', hint: 'Run: eval "$(fnox activate bash)" (or zsh / fish) first.' },
   io: { exit: 1, diagnostic: 'fnox::io', hint: 'Check the path and its permissions.' },
+  io_no_space: { exit: 1, diagnostic: 'fnox::io::no_space', hint: 'The disk is full (ENOSPC); free some space and run the command again. Files fnox writes are replaced atomically, so nothing was half-written.' },
+  io_broken_pipe: { exit: 1, diagnostic: 'fnox::io::broken_pipe', hint: 'The program reading fnox output exited first (EPIPE).' },
   internal: { exit: 1, diagnostic: 'fnox::internal', hint: 'This is a bug in fnox; rerun with --debug and report it.' },
 } as const satisfies Record<string, { exit: number; diagnostic: string; hint: string }>;
 
@@ -148,7 +158,23 @@ export function toFnoxError(error: unknown): FnoxError {
     const code = PROVIDER_CODE_MAP[error.code] ?? 'provider_api';
     return new FnoxError(code, error.message, { hint: error.hint ?? ERROR_CODES[code].hint, cause: error });
   }
+  const errno = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (errno === 'ENOSPC') return new FnoxError('io_no_space', 'No space left on device', { cause: error });
+  if (errno === 'EPIPE') return new FnoxError('io_broken_pipe', 'Output pipe closed', { cause: error });
+  if (errno === 'E2BIG') return new FnoxError('command_args_too_long', 'Argument list too long', { cause: error });
   return new FnoxError('internal', `unexpected error: ${error instanceof Error ? error.name : typeof error}`, { cause: error });
+}
+
+/**
+ * A cause's stack for --debug. Only fnox and provider errors promise a message free of secret
+ * values; any other error (a Node TypeError quoting an argument, a library error) shows its name,
+ * code and frames, never its message.
+ */
+function debugStack(error: Error): string {
+  const frames = (error.stack ?? '').split('\n').filter((line) => /^\s+at /.test(line));
+  if (isFnoxError(error) || isProviderError(error)) return [`${error.name}: ${error.message}`, ...frames].join('\n');
+  const code = (error as NodeJS.ErrnoException).code;
+  return [`${error.name}${code ? ` [${code}]` : ''}: (message withheld: it may quote a value)`, ...frames].join('\n');
 }
 
 /** Options of {@link renderError}. */
@@ -164,14 +190,16 @@ export interface RenderErrorOptions {
  */
 export function renderError(error: unknown, options: RenderErrorOptions = {}): string {
   const fnoxError = toFnoxError(error);
-  const lines = [`error: ${fnoxError.message}`];
-  for (const detail of fnoxError.details) lines.push(`  ${detail}`);
-  if (fnoxError.hint) lines.push(`hint: ${fnoxError.hint.split('\n').join('\n      ')}`);
+  // Messages name config keys, paths, provider replies: none of it may drive the terminal.
+  const shown = (text: string) => escapeControls(text);
+  const lines = [`error: ${shown(fnoxError.message)}`];
+  for (const detail of fnoxError.details) lines.push(`  ${shown(detail)}`);
+  if (fnoxError.hint) lines.push(`hint: ${fnoxError.hint.split('\n').map(shown).join('\n      ')}`);
   if (options.debug) {
     lines.push(`debug: code ${fnoxError.code} (${fnoxError.diagnostic}), exit ${fnoxError.exitCode}`);
     let current: unknown = fnoxError;
     for (let depth = 0; current instanceof Error && depth < 8; depth++) {
-      lines.push(`debug: ${current.stack ?? `${current.name}: ${current.message}`}`);
+      lines.push(`debug: ${escapeControls(debugStack(current), { keepLayout: true })}`);
       // A provider's own diagnostic id (e.g. `fnox::provider::aws::throttled`): provider text, so escaped.
       if (isProviderError(current) && current.diagnostic) lines.push(`debug: provider diagnostic ${escapeControls(current.diagnostic)}`);
       current = current.cause;

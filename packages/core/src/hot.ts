@@ -5,6 +5,7 @@
  * every write command onto each prompt).
  */
 export { FnoxError, renderError, toFnoxError } from './errors.js';
+export { escapeControls } from './format/terminal-text.js';
 export { createProviderRegistry } from './providers/registry.js';
 export { createSession, type FnoxSession, type GlobalOptions } from './session.js';
 export { getSecret } from './ops/get.js';

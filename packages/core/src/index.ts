@@ -3,6 +3,9 @@
  * editing, shell scripts, formats). No stability promise: it changes with the CLI. The stable public
  * entry `@fnox/core` is src/public.ts (the Node API); `@fnox/core/hot` is the fast path's subset.
  */
+// Terminal text: every piece of config/provider text shown on a terminal goes through escapeControls
+export { escapeControls, hasControls, type EscapeControlsOptions } from './format/terminal-text.js';
+
 // Errors and the exit-code table
 export {
   ERROR_CODES,
@@ -63,6 +66,7 @@ export {
   type ProviderHandle,
 } from './resolve/provider-factory.js';
 export { findSimilar, formatSuggestions, jaroWinkler } from './resolve/suggest.js';
+export { editDistance } from './config/suggest-key.js';
 export { createResolver, type ResolvedValue, type Resolver, type ResolverOptions } from './resolve/resolver.js';
 export { GET_CONCURRENCY, PROVIDER_CONCURRENCY } from './resolve/batch.js';
 export { resolveDefaultProvider } from './resolve/default-provider.js';
@@ -123,6 +127,7 @@ export { ageKeyFileText, testInitProvider, writeAgeKeyFile } from './ops/init-wi
 export { setSecret, writeSecretEntry, type SetSecretOptions, type SetSecretResult } from './ops/set-secret.js';
 export { removeSecret, type RemoveSecretOptions, type RemoveSecretResult } from './ops/remove-secret.js';
 export { listProfiles, listSecrets, secretKind, type ProfileListing, type SecretList, type SecretListing } from './ops/list-secrets.js';
+export type { MissingProviderType } from './ops/missing-provider-types.js';
 export { promptHidden, readSecretInput, type SecretInput } from './ops/secret-input.js';
 export { assertSecretName, isValidSecretName } from './ops/secret-name.js';
 

@@ -1,5 +1,6 @@
 import { homedir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
+import { escapeControls } from './format/terminal-text.js';
 import { createProviderRegistry, type ProviderRegistry } from './providers/registry.js';
 
 /** The global flags every command accepts (docs/cli-reference.md), before any environment fallback. */
@@ -72,14 +73,18 @@ export interface SessionInit {
   readonly runCommand?: RunCommandFunction;
 }
 
-/** A logger writing to stderr; debug lines only when `verbose`. */
+/**
+ * A logger writing to stderr; debug lines only when `verbose`. Every line is passed through
+ * {@link escapeControls}: warnings quote names, paths and provider replies from config files.
+ */
 export function stderrLogger(verbose = false): Logger {
+  const line = (message: string) => process.stderr.write(`${escapeControls(message, { keepLayout: true })}\n`);
   return {
-    warn: (message) => process.stderr.write(`${message}\n`),
+    warn: line,
     debug: (message) => {
-      if (verbose) process.stderr.write(`DEBUG ${message}\n`);
+      if (verbose) line(`DEBUG ${message}`);
     },
-    info: (message) => process.stderr.write(`${message}\n`),
+    info: line,
   };
 }
 

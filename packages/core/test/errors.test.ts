@@ -3,9 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { ERROR_CODES, EXIT_CODES, FnoxError, renderError, toFnoxError } from '../src/index.js';
 
 describe('errors', () => {
-  it('has one exit code and a hint for every code; usage is 2, everything else 1 (ERROR_CODES in packages/core/src/errors.ts)', () => {
+  it("has one exit code and a hint for every code; usage is 2, a command that cannot run is the shell's 127/126, everything else 1", () => {
+    const shellStatus: Record<string, number> = { usage: 2, command_not_found: 127, unknown_command: 127, command_not_executable: 126 };
     for (const [code, info] of Object.entries(ERROR_CODES)) {
-      expect(EXIT_CODES[code as keyof typeof EXIT_CODES]).toBe(code === 'usage' ? 2 : 1);
+      expect(EXIT_CODES[code as keyof typeof EXIT_CODES], code).toBe(shellStatus[code] ?? 1);
       expect(info.hint.length).toBeGreaterThan(10);
       expect(info.diagnostic).toMatch(/^fnox::/);
     }

@@ -1,6 +1,6 @@
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { expandHome, isProviderError, ProviderError, type ProviderContext } from '@fnox/contract';
+import { BoundedReadError, expandHome, isProviderError, ProviderError, readRegularFileSync, type ProviderContext } from '@fnox/contract';
 import type { AgeConfig } from './config.js';
 import { AGE_DIAGNOSTICS, IdentityParseError, identityNotFound, identityParseFailed, identityReadFailed } from './errors.js';
 import { parseIdentityText, type IdentitySet } from './identity-file.js';
@@ -21,11 +21,12 @@ export interface LoadedIdentities {
 async function readKeyFile(path: string, ctx: ProviderContext, isDefault: boolean): Promise<string> {
   let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    // A regular file of at most 1 MiB: a key_file of /dev/stdin, a FIFO or /dev/zero is refused.
+    text = readRegularFileSync(path).toString('utf8');
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? 'unknown error';
+    const code = error instanceof BoundedReadError ? error.reason : ((error as NodeJS.ErrnoException).code ?? 'unknown error');
     if (isDefault && code === 'ENOENT') throw identityNotFound(path);
-    throw identityReadFailed(path, code);
+    throw identityReadFailed(path, error instanceof BoundedReadError && !/^E[A-Z]+$/.test(code) ? error.detail : code);
   }
   await warnIfLoose(path, ctx);
   return text;

@@ -1,6 +1,6 @@
 /** KMS-specific failures (keys missing, disabled, pending deletion; wrong key; corrupted blobs). */
 import { ProviderError, type ProviderErrorCode, type ProviderErrorLike } from '@fnox/contract';
-import { DIAGNOSTICS, mapAwsError, safeCause, type AwsCallContext, type AwsSettings } from '@fnox/aws-shared';
+import { awsMessage, DIAGNOSTICS, errorName, mapAwsError, safeCause, type AwsCallContext, type AwsSettings } from '@fnox/aws-shared';
 
 /** The KMS operations fnox calls. */
 export type KmsOperation = 'Encrypt' | 'Decrypt' | 'DescribeKey';
@@ -16,6 +16,11 @@ export interface KmsCall {
   readonly secretKey?: string;
   /** The plaintext being encrypted: redacted from every message. */
   readonly plaintext?: string;
+  /**
+   * Why decrypting with the key named in the ciphertext failed too, after the configured key was
+   * refused with IncorrectKeyException (e.g. that key is disabled, or access to it is denied).
+   */
+  readonly followFailure?: unknown;
 }
 
 /** A key problem fails the operation that met it: decrypting, encrypting, or checking the config. */
@@ -41,6 +46,12 @@ export function keyStateError(call: KmsCall, state: string, cause?: unknown): Pr
     );
   }
   return new ProviderError(code, `AWS KMS: key '${keyId}' is not usable (state ${state})`, options('Wait for the key to become Enabled, or use another key'));
+}
+
+/** Why the key named in the ciphertext could not decrypt it either, in AWS's words (no values). */
+function followedText(error: unknown, secrets: readonly string[] | undefined): string {
+  const message = awsMessage(error, secrets);
+  return `the key that encrypted it refused too: ${errorName(error)}${message ? `: ${message}` : ''}`;
 }
 
 /** Map any failure of a KMS call to a ProviderError with a hint; never includes plaintext. */
@@ -69,11 +80,13 @@ export function kmsError(error: unknown, call: KmsCall): ProviderErrorLike {
         return keyStateError(call, 'Disabled', error);
       case 'KMSInvalidStateException':
         return keyStateError(call, /pending deletion/i.test(message) ? 'PendingDeletion' : 'invalid', error);
-      case 'IncorrectKeyException':
-        return new ProviderError('decrypt', `AWS KMS: ${value} was encrypted with a different KMS key than '${keyId}'`, {
+      case 'IncorrectKeyException': {
+        const followed = call.followFailure === undefined ? '' : ` (${followedText(call.followFailure, ctx.secrets)})`;
+        return new ProviderError('decrypt', `AWS KMS: ${value} was encrypted with a different KMS key than '${keyId}'${followed}`, {
           hint: `Set key_id of provider '${providerName}' to the key that encrypted it, or set the value again with \`fnox set\``,
           cause,
         });
+      }
       case 'InvalidCiphertextException':
         return new ProviderError('decrypt', `AWS KMS: could not decrypt ${value}: the ciphertext is corrupted or was modified`, {
           hint: 'Restore the value from version control, or set it again with `fnox set`',

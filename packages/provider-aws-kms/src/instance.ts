@@ -1,7 +1,8 @@
 /**
  * One configured `aws-kms` provider: Encrypt on `put`, Decrypt on `get`, parallel Decrypts for
  * batches, DescribeKey for `check`. Values are base64 CiphertextBlobs, wire-compatible with
- * upstream fnox and the aws CLI: no encryption context, default algorithm, Decrypt names KeyId.
+ * upstream fnox and the aws CLI: no encryption context, default algorithm, Decrypt names KeyId
+ * (and follows the ciphertext's own key, with a warning, when `key_id` was changed).
  */
 import {
   isProviderError,
@@ -12,13 +13,23 @@ import {
   type SecretOutcome,
   type SecretRequest,
 } from '@fnox/contract';
-import { awsSettings, DIAGNOSTICS, forEachLimit, sharedSignal } from '@fnox/aws-shared';
+import { awsSettings, DIAGNOSTICS, errorName, forEachLimit, sharedSignal } from '@fnox/aws-shared';
 import { decodeCiphertext, decodeUtf8, encodeCiphertext, MAX_PLAINTEXT_BYTES } from './ciphertext.js';
 import { lazyKmsClient } from './client.js';
 import type { KmsClientOverrides } from './overrides.js';
 import { KMS_SERVICE } from './service.js';
 import type { KmsConfig } from './config.js';
 import { keyStateError, kmsError, type KmsCall, type KmsOperation } from './errors.js';
+import { staleKeys } from './stale-keys.js';
+
+/**
+ * Answers to the key-less retry that mean "that key cannot decrypt it either": the wrong-key error
+ * stays the one reported. Throttling, network and credential failures are reported as themselves.
+ */
+const KEY_PROBLEMS = new Set([
+  'IncorrectKeyException', 'AccessDeniedException', 'DisabledException', 'KMSInvalidStateException',
+  'NotFoundException', 'InvalidCiphertextException',
+]);
 
 /** Decrypts in flight per batch (docs/providers/aws-kms.md). */
 export const BATCH_CONCURRENCY = 100;
@@ -39,6 +50,7 @@ export function createKmsInstance(config: KmsConfig, ctx: ProviderContext, overr
   const shared = sharedSignal(ctx.signal, BATCH_CONCURRENCY * 2);
   const signal = shared.signal;
   const kmsClient = lazyKmsClient(settings, ctx.name, signal, overrides);
+  const stale = staleKeys(ctx.name, config.key_id);
   const call = (operation: KmsOperation, extra: Partial<KmsCall> = {}): KmsCall => ({
     settings,
     providerName: ctx.name,
@@ -47,7 +59,32 @@ export function createKmsInstance(config: KmsConfig, ctx: ProviderContext, overr
     ...extra,
   });
 
-  async function decrypt(request: SecretRequest): Promise<string> {
+  /**
+   * Decrypt with the configured key; when KMS says the ciphertext belongs to another key, decrypt
+   * again without KeyId. Symmetric ciphertext names its key and KMS authorises the call against that
+   * key, so this reads values left under the previous `key_id` (docs/providers/aws-kms.md, "Key
+   * rotation") while IAM still decides; the caller warns. A refusal there keeps the wrong-key error.
+   */
+  async function decryptBlob(key: string, blob: Uint8Array): Promise<{ plaintext: Uint8Array | undefined; staleKey?: string }> {
+    const { client, sdk: kms } = await kmsClient.get();
+    try {
+      const out = await client.send(new kms.DecryptCommand({ KeyId: config.key_id, CiphertextBlob: blob }), { abortSignal: signal });
+      return { plaintext: out.Plaintext };
+    } catch (error) {
+      if (errorName(error) !== 'IncorrectKeyException') throw kmsError(error, call('Decrypt', { secretKey: key }));
+      let out;
+      try {
+        out = await client.send(new kms.DecryptCommand({ CiphertextBlob: blob }), { abortSignal: signal });
+      } catch (followError) {
+        const keyProblem = KEY_PROBLEMS.has(errorName(followError));
+        throw kmsError(keyProblem ? error : followError, call('Decrypt', { secretKey: key, ...(keyProblem ? { followFailure: followError } : {}) }));
+      }
+      return { plaintext: out.Plaintext, staleKey: out.KeyId ?? 'unknown' };
+    }
+  }
+
+  /** The plaintext of one stored value, and the key it is still under when that is not `key_id`. */
+  async function decrypt(request: SecretRequest): Promise<{ text: string; staleKey?: string }> {
     const decoded = decodeCiphertext(request.value);
     if ('problem' in decoded) {
       // Upstream's wording (docs/troubleshooting.md); the code is `decrypt` like every other unreadable stored value.
@@ -56,14 +93,7 @@ export function createKmsInstance(config: KmsConfig, ctx: ProviderContext, overr
         diagnostic: DIAGNOSTICS.invalidResponse,
       });
     }
-    const { client, sdk: kms } = await kmsClient.get();
-    let plaintext: Uint8Array | undefined;
-    try {
-      const out = await client.send(new kms.DecryptCommand({ KeyId: config.key_id, CiphertextBlob: decoded.bytes }), { abortSignal: signal });
-      plaintext = out.Plaintext;
-    } catch (error) {
-      throw kmsError(error, call('Decrypt', { secretKey: request.key }));
-    }
+    const { plaintext, staleKey } = await decryptBlob(request.key, decoded.bytes);
     if (plaintext === undefined) {
       throw new ProviderError('invalid-response', `AWS KMS: invalid response: Decrypt returned no plaintext for ${request.key}`, {
         diagnostic: DIAGNOSTICS.invalidResponse,
@@ -76,16 +106,22 @@ export function createKmsInstance(config: KmsConfig, ctx: ProviderContext, overr
         hint: 'fnox values are text; the ciphertext was made by another tool from binary data',
       });
     }
-    return text;
+    return staleKey === undefined ? { text } : { text, staleKey };
+  }
+
+  /** Note a value found under another key, for the one warning at dispose(). */
+  function settle(key: string, result: { text: string; staleKey?: string }): string {
+    if (result.staleKey !== undefined) stale.note(key, result.staleKey);
+    return result.text;
   }
 
   return {
-    get: decrypt,
+    get: async (request) => settle(request.key, await decrypt(request)),
 
     async getMany(requests) {
       const outcomes = new Map<string, SecretOutcome>();
       // Identical ciphertexts (copied values) are decrypted once.
-      const inFlight = new Map<string, Promise<string>>();
+      const inFlight = new Map<string, Promise<{ text: string; staleKey?: string }>>();
       await forEachLimit(requests, BATCH_CONCURRENCY, async (request) => {
         let pending = inFlight.get(request.value);
         if (pending === undefined) {
@@ -93,7 +129,7 @@ export function createKmsInstance(config: KmsConfig, ctx: ProviderContext, overr
           inFlight.set(request.value, pending);
         }
         try {
-          outcomes.set(request.key, { ok: true, value: await pending });
+          outcomes.set(request.key, { ok: true, value: settle(request.key, await pending) });
         } catch (error) {
           outcomes.set(request.key, { ok: false, error: toProviderError(error) });
         }
@@ -146,6 +182,8 @@ export function createKmsInstance(config: KmsConfig, ctx: ProviderContext, overr
     },
 
     async dispose() {
+      const warning = stale.take();
+      if (warning !== undefined) ctx.log.warn(warning);
       shared.release();
       await kmsClient.dispose();
     },

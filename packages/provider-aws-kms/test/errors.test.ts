@@ -144,14 +144,42 @@ describe('key problems', () => {
     await failing(p.check!(), { code: 'config', message, hint: 'cannot be recovered' });
   });
 
-  it('a value encrypted under another key → decrypt naming the secret and the configured key', async () => {
-    const { stored } = await keyWithValue();
+  it('a value under a disabled other key → the wrong-key error naming the secret, the configured key and why the other key refused', async () => {
+    const { keyId, stored } = await keyWithValue();
+    await admin.send(new DisableKeyCommand({ KeyId: keyId }));
     const p = await kms();
     await failing(p.get({ key: 'DB_URL', value: stored }), {
       code: 'decrypt',
-      message: `AWS KMS: DB_URL was encrypted with a different KMS key than '${fx.alias}'`,
+      message: `AWS KMS: DB_URL was encrypted with a different KMS key than '${fx.alias}' (the key that encrypted it refused too: DisabledException: arn:aws:kms:us-east-1:000000000000:key/${keyId} is disabled.)`,
       hint: "Set key_id of provider 'kms' to the key that encrypted it",
     });
+  });
+
+  it('a value under a key of another account (no access) or a deleted key → the wrong-key error, nothing decrypted', async () => {
+    const [foreign] = fx.emu.control.seed({ accountId: '999988887777', keys: [{}] }).keys;
+    fx.emu.control.addCredentials({ accessKeyId: 'AKIAFOREIGN', secretAccessKey: 'foreign-secret', accountId: '999988887777' });
+    const writer = await kms({ key_id: foreign!.keyId }, { AWS_ACCESS_KEY_ID: 'AKIAFOREIGN', AWS_SECRET_ACCESS_KEY: 'foreign-secret' });
+    const stored = await writer.put!('K', CANARY);
+    const p = await kms();
+    await failing(p.get({ key: 'DB_URL', value: stored }), {
+      code: 'decrypt',
+      message: `AWS KMS: DB_URL was encrypted with a different KMS key than '${fx.alias}' (the key that encrypted it refused too: AccessDeniedException`,
+    });
+    const gone = await keyWithValue();
+    await admin.send(new ScheduleKeyDeletionCommand({ KeyId: gone.keyId, PendingWindowInDays: 7 }));
+    fx.emu.control.advanceClock(8 * 86_400_000);
+    try {
+      await failing(p.get({ key: 'DB_URL', value: gone.stored }), { code: 'decrypt', message: `was encrypted with a different KMS key than '${fx.alias}'` });
+    } finally {
+      fx.emu.control.advanceClock(-8 * 86_400_000);
+    }
+  });
+
+  it('throttling on the follow-up Decrypt is reported as throttling, not as a wrong key', async () => {
+    const { stored } = await keyWithValue();
+    const p = await kms({}, { AWS_MAX_ATTEMPTS: '1' });
+    fx.emu.control.addFault({ service: 'kms', operation: 'Decrypt', skip: 1, action: { type: 'throttle' } });
+    await failing(p.get({ key: 'DB_URL', value: stored }), { code: 'throttled', message: /throttl/i });
   });
 });
 

@@ -75,6 +75,36 @@ describe('aws-kms against the emulator with the real SDK', () => {
     expect(kmsOps(fx.emu, 'Decrypt')).toHaveLength(30);
   });
 
+  it('after key_id changed, values under the old key still decrypt (Decrypt without KeyId) and ONE warning names them at dispose', async () => {
+    const [old] = fx.emu.control.seed({ keys: [{ aliases: ['alias/old-key'] }] }).keys;
+    const env = emulatorEnv(fx.emu.url);
+    const writer = await makeProvider({ key_id: 'alias/old-key', region: 'us-east-1' }, makeContext({ env }));
+    const requests = [];
+    for (const key of ['A', 'B', 'C']) requests.push({ key, value: await writer.put!(key, `value-${key}`) });
+    const current = await makeProvider({ key_id: fx.alias, region: 'us-east-1' }, makeContext({ env }));
+    requests.push({ key: 'NEW', value: await current.put!('NEW', 'under the new key') });
+    requests.push({ key: 'COPY_OF_A', value: requests[0]!.value });
+
+    const ctx = makeContext({ env });
+    const reader = await makeProvider({ key_id: fx.alias, region: 'us-east-1' }, ctx);
+    fx.emu.control.clearRequests();
+    const outcomes = await reader.getMany!(requests);
+    expect(Object.fromEntries([...outcomes].map(([k, o]) => [k, o.ok && o.value]))).toEqual({
+      A: 'value-A', B: 'value-B', C: 'value-C', NEW: 'under the new key', COPY_OF_A: 'value-A',
+    });
+    expect(await reader.get(requests[1]!)).toBe('value-B');
+    const decrypts = kmsOps(fx.emu, 'Decrypt');
+    // 4 distinct values in the batch + 1 get; the 3 (then 1) old-key values are retried without KeyId.
+    expect(decrypts.filter((r) => r.resources.includes(fx.alias))).toHaveLength(5);
+    expect(decrypts.filter((r) => r.resources.length === 0)).toHaveLength(4);
+    expect(ctx.warnings).toEqual([]);
+    await reader.dispose!();
+    expect(ctx.warnings).toEqual([
+      `Warning: AWS KMS provider 'kms': A, B, C, COPY_OF_A are still encrypted with KMS key '${old!.arn}', not key_id '${fx.alias}' ` +
+        '(decrypted with the key named in the ciphertext). Re-encrypt under the current key with: fnox reencrypt --provider kms',
+    ]);
+  });
+
   it('uses the credentials of the provider profile (shared credentials file)', async () => {
     fx.emu.control.addCredentials({ accessKeyId: 'AKIAPROFILEOTHER', secretAccessKey: 'other-secret' });
     const dir = mkdtempSync(join(tmpdir(), 'fnox-kms-profile-'));

@@ -1,5 +1,5 @@
 import { Flags } from '@oclif/core';
-import { listSecrets, type SecretListing } from '@fnox/core/internal';
+import { escapeControls, listSecrets, type SecretListing } from '@fnox/core/internal';
 import { FnoxCommand } from '../base-command.js';
 
 const WRAP = 40;
@@ -43,8 +43,15 @@ export default class List extends FnoxCommand<typeof List> {
     const { flags } = this;
     const list = await listSecrets(await this.session(), { values: flags.values });
     if (flags.json) {
-      this.out(JSON.stringify({ profile: list.profile, secrets: list.secrets }, null, 2));
+      this.out(JSON.stringify({ profile: list.profile, secrets: list.secrets, missingProviderTypes: list.missingProviderTypes }, null, 2));
       return;
+    }
+    // On stderr, so the table stays the only stdout; `--complete` (shell completion) stays quiet.
+    if (!flags.complete) {
+      for (const missing of list.missingProviderTypes) {
+        const used = missing.secrets.map((key) => (key === '' ? '""' : key)).join(', ');
+        process.stderr.write(`${escapeControls(`Warning: ${missing.message} (used by ${used}). ${missing.hint}`)}\n`);
+      }
     }
     if (flags.complete) {
       if (list.secrets.length > 0) this.out(list.secrets.map((s) => s.key).join('\n'));

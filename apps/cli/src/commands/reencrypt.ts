@@ -5,10 +5,11 @@ import { FnoxCommand } from '../base-command.js';
 export default class Reencrypt extends FnoxCommand<typeof Reencrypt> {
   static override summary = 'Re-encrypt stored secrets with the current provider settings (e.g. after adding a recipient).';
   static override description =
-    'Decrypts the full stored value of every secret of an encryption provider (age, aws-kms, plain) and encrypts it again with the provider as configured now. Each entry is written back to the file and section it came from; only value lines change. Nothing is written unless every secret succeeded.';
+    'Decrypts the full stored value of every secret of an encryption provider (age, aws-kms, plain) and encrypts it again with the provider as configured now. Each entry is written back to the file and section it came from; only value lines change. Every value is re-encrypted in memory first: if any secret fails, each failure is listed and nothing is written.';
   static override strict = false;
   static override examples = [
     { description: 'After adding a recipient to [providers.age]', command: '<%= config.bin %> reencrypt --force' },
+    { description: 'After changing key_id of the aws-kms provider kms', command: '<%= config.bin %> reencrypt --provider kms --force' },
     { description: 'Preview, only age secrets matching DB_', command: '<%= config.bin %> reencrypt -p age --filter "^DB_" --dry-run' },
     { description: 'Two keys only', command: '<%= config.bin %> reencrypt DB_URL API_KEY -f' },
   ];

@@ -46,7 +46,8 @@ export default class SetCommand extends FnoxCommand<typeof SetCommand> {
     provider: Flags.string({ char: 'p', summary: 'Provider to store the value with.' }),
     'base64-encode': Flags.boolean({ summary: 'Store the base64 encoding of the value.' }),
     default: Flags.string({ summary: 'Fallback value used when the provider has none.' }),
-    'from-file': Flags.string({ summary: 'Read the value from this file, byte for byte.' }),
+    'from-file': Flags.string({ summary: 'Read the value from this file, byte for byte (a regular file of at most 1 MiB).' }),
+    'allow-empty': Flags.boolean({ summary: 'Allow replacing an existing secret with an empty value (refused otherwise).' }),
   };
 
   async run(): Promise<void> {
@@ -76,6 +77,7 @@ export default class SetCommand extends FnoxCommand<typeof SetCommand> {
       base64Encode: flags['base64-encode'],
       global: flags.global,
       dryRun: flags['dry-run'],
+      allowEmpty: flags['allow-empty'],
     });
     if (result.dryRun) {
       this.out(dryRunLines(result).join('\n'));

@@ -1,14 +1,21 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { renderError, toFnoxError } from '@fnox/core/hot';
 import { prepareArgv } from '../argv.js';
 import { runFast } from './index.js';
 
-/** A closed stdout pipe (`fnox export | head -1`) ends fnox quietly instead of with a stack. */
+/**
+ * A closed stdout pipe (`fnox export | head -1`) ends fnox quietly; any other output failure
+ * (ENOSPC on `> /dev/full`, EIO) is one line on stderr with its exit code, never a stack.
+ */
 function exitQuietlyOnEpipe(): void {
   for (const stream of [process.stdout, process.stderr]) {
     stream.on('error', (error: NodeJS.ErrnoException) => {
       if (error.code === 'EPIPE') process.exit(0);
-      throw error;
+      if (stream === process.stderr) process.exit(1);
+      const fnoxError = toFnoxError(error);
+      process.stderr.write(renderError(fnoxError));
+      process.exit(fnoxError.exitCode);
     });
   }
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createProviderRegistry, createSession, renderError, toFnoxError } from '@fnox/core/hot';
-import { debugRequested } from '../cli-errors.js';
+import { debugRequested, exitIfWedged } from '../cli-errors.js';
 import { globalOptionsFromFlags } from '../global-options.js';
 import type { Handler } from '../handlers/types.js';
 import { parseFast, type ManifestCommand } from './flags.js';
@@ -65,6 +65,7 @@ export async function runFast(argv: readonly string[], cliRoot: string): Promise
     const fnoxError = toFnoxError(error);
     process.stderr.write(renderError(fnoxError, { debug }));
     process.exitCode = fnoxError.exitCode;
+    exitIfWedged(fnoxError);
   }
   return true;
 }

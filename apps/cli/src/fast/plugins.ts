@@ -26,6 +26,33 @@ function descriptor(name: string, root: string, type: string): PluginDescriptor 
   return { name: pjson.name ?? name, version: pjson.version, root, type, pjson };
 }
 
+/**
+ * The CLI itself and its core plugins (named in `oclif.plugins` and present in `dependencies`), read
+ * from the CLI's own node_modules. Returns `undefined` when that is not certain (globs, nested
+ * plugins). A linked or user-installed package of the same name never replaces these: oclif lets
+ * a link override a core plugin, which would hand a bundled provider's plaintext to the link.
+ */
+export function corePlugins(cliRoot: string): PluginDescriptor[] | undefined {
+  const cli = readPackageJson<PackageJson>(join(cliRoot, 'package.json'));
+  if (!cli?.name || !cli.oclif) return undefined;
+  const plugins: PluginDescriptor[] = [{ name: cli.name, version: cli.version, root: cliRoot, type: 'core', pjson: cli }];
+  for (const entry of cli.oclif.plugins ?? []) {
+    if (typeof entry !== 'string' || entry.includes('*')) return undefined;
+    if (!cli.dependencies?.[entry]) continue; // oclif skips core plugins missing from dependencies
+    const root = findPackageRoot(entry, cliRoot);
+    if (!root) continue; // listed but not installed: oclif skips it silently too
+    const plugin = descriptor(entry, root, 'core');
+    if (!plugin || hasNestedPlugins(plugin)) return undefined;
+    if (!plugins.some((p) => p.name === plugin.name)) plugins.push(plugin);
+  }
+  return plugins;
+}
+
+function hasNestedPlugins(plugin: PluginDescriptor): boolean {
+  const oclif = plugin.pjson.oclif as PackageJson['oclif'];
+  return Array.isArray(oclif?.plugins) && oclif.plugins.length > 0;
+}
+
 /** oclif's data directory for this CLI: `$FNOX_DATA_DIR`, else `$XDG_DATA_HOME/fnox`, else `~/.local/share/fnox`. */
 export function oclifDataDir(env: NodeJS.ProcessEnv, dirnameOfCli: string): string {
   if (env.FNOX_DATA_DIR) return env.FNOX_DATA_DIR;
@@ -40,31 +67,20 @@ export function oclifDataDir(env: NodeJS.ProcessEnv, dirnameOfCli: string): stri
  * nested plugins, unreadable files), so the caller falls back to oclif.
  */
 export function discoverPlugins(cliRoot: string, env: NodeJS.ProcessEnv): PluginDescriptor[] | undefined {
-  const cli = readPackageJson<PackageJson>(join(cliRoot, 'package.json'));
-  if (!cli?.name || !cli.oclif) return undefined;
-  const plugins: PluginDescriptor[] = [];
-  const seen = new Set<string>([cli.name]);
+  const core = corePlugins(cliRoot);
+  const cli = core?.[0]?.pjson as PackageJson | undefined;
+  if (!core || !cli?.oclif) return undefined;
+  const plugins = [...core];
+  const seen = new Set<string>(core.map((p) => p.name));
   const add = (plugin: PluginDescriptor | undefined): boolean => {
-    if (!plugin) return false;
-    if (Array.isArray(plugin.pjson.oclif && (plugin.pjson.oclif as PackageJson['oclif'])?.plugins) &&
-      ((plugin.pjson.oclif as PackageJson['oclif'])?.plugins?.length ?? 0) > 0) {
-      return false; // nested plugins: oclif's rules get subtle, let oclif decide
-    }
+    if (!plugin || hasNestedPlugins(plugin)) return false; // nested plugins: oclif's rules get subtle, let oclif decide
     if (!seen.has(plugin.name)) {
       seen.add(plugin.name);
       plugins.push(plugin);
     }
     return true;
   };
-  plugins.push({ name: cli.name, version: cli.version, root: cliRoot, type: 'core', pjson: cli });
-  for (const entry of cli.oclif.plugins ?? []) {
-    if (typeof entry !== 'string' || entry.includes('*')) return undefined;
-    if (!cli.dependencies?.[entry]) continue; // oclif skips core plugins missing from dependencies
-    const root = findPackageRoot(entry, cliRoot);
-    if (!root) continue; // listed but not installed: oclif skips it silently too
-    if (!add(descriptor(entry, root, 'core'))) return undefined;
-  }
-  const dataDir = oclifDataDir(env, cli.oclif.dirname ?? cli.name);
+  const dataDir = oclifDataDir(env, cli.oclif.dirname ?? cli.name!);
   const userPjsonPath = join(dataDir, 'package.json');
   if (!existsSync(userPjsonPath)) return plugins;
   const user = readPackageJson<PackageJson>(userPjsonPath);

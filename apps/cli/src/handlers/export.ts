@@ -1,4 +1,4 @@
-import { exportSecrets, type ExportFormat } from '@fnox/core/hot';
+import { escapeControls, exportSecrets, type ExportFormat } from '@fnox/core/hot';
 import type { Handler } from './types.js';
 
 function colour(session: { options: { noColor?: boolean }; env: NodeJS.ProcessEnv }): boolean {
@@ -22,8 +22,9 @@ export const exportHandler: Handler = async ({ session }, { flags }) => {
   }
   const styled = colour(s);
   const label = styled ? '\x1b[1;33m[dry-run]\x1b[0m' : '[dry-run]';
-  const path = styled ? `\x1b[36m${output}\x1b[0m` : output;
+  // Names come from config files: only our own colour codes may reach the terminal.
+  const path = styled ? `\x1b[36m${escapeControls(output)}\x1b[0m` : escapeControls(output);
   const lines = [`${label} Would export ${result.keys.length} secrets to ${path} in ${format} format:`];
-  for (const key of result.keys) lines.push(`  ${styled ? `\x1b[2m${key}\x1b[0m` : key}`);
+  for (const key of result.keys.map((name) => escapeControls(name))) lines.push(`  ${styled ? `\x1b[2m${key}\x1b[0m` : key}`);
   process.stdout.write(`${lines.join('\n')}\n`);
 };

@@ -1,4 +1,4 @@
-import { hookEnv } from '@fnox/core/hot';
+import { escapeControls, hookEnv } from '@fnox/core/hot';
 import type { Handler } from './types.js';
 
 /**
@@ -8,7 +8,10 @@ import type { Handler } from './types.js';
 export const hookEnvHandler: Handler = async ({ session }, { flags }) => {
   const shell = typeof flags.shell === 'string' ? flags.shell : undefined;
   const ttyColumns = process.stderr.isTTY ? process.stderr.columns : undefined;
-  const result = await hookEnv(await session(), { shell, ttyColumns });
-  if (result.stderr) process.stderr.write(result.stderr);
+  const result = await hookEnv(await session(), { shell, ttyColumns, fingerprint: flags.fingerprint === true });
+  // The summary and problems quote names from config files: none may repaint the prompt.
+  if (result.stderr) process.stderr.write(escapeControls(result.stderr, { keepLayout: true }));
   process.stdout.write(result.stdout);
+  // A provider past the hook's deadline may still hold the event loop: the prompt must not wait for it.
+  if (result.timedOut) process.exit(0);
 };

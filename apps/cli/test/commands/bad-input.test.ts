@@ -46,7 +46,7 @@ const ROWS: Row[] = [
   { name: 'profiles not a table', files: { 'fnox.toml': 'profiles = 5\n' }, args: ['list'], error: /fnox\.toml:1:12: `profiles` must be a table/ },
   { name: 'sync without value', files: { 'fnox.toml': `${PLAIN}[secrets]\nA = { sync = { provider = "pl" } }\n` }, args: ['list'], error: /`secrets\.A\.sync` needs both provider and value/ },
   { name: 'unknown key in [mcp]', files: { 'fnox.toml': '[mcp]\ntoolz = ["exec"]\n' }, args: ['list'], error: /fnox\.toml:2:1: unknown key `toolz` in \[mcp\]; did you mean `tools`\?/ },
-  { name: 'empty secret name', files: { 'fnox.toml': '[secrets]\n"" = { default = "x" }\n' }, args: ['list'], error: /fnox\.toml:2:1: empty secret name/ },
+  { name: 'empty profile name', files: { 'fnox.toml': '[profiles.""]\n' }, args: ['list'], error: /fnox\.toml:1:1: empty profile name/ },
   { name: 'bad key in the global config', files: { '.config/fnox/config.toml': 'imports = []\n', 'project/fnox.toml': '' }, args: ['list'], error: /\.config\/fnox\/config\.toml:1:1: unknown key `imports`/ },
   { name: 'import file missing', files: { 'fnox.toml': 'import = ["missing.toml"]\n' }, args: ['list'], error: /Import file not found: .*\/project\/missing\.toml/ },
   { name: '-c file missing', files: { 'fnox.toml': '' }, args: ['-c', 'nope.toml', 'list'], error: /Failed to read configuration file: .*\/project\/nope\.toml/ },

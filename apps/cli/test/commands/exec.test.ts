@@ -118,7 +118,7 @@ describe('fnox exec', () => {
 
   it('errors never carry the canary', async () => {
     const r = await box.run(['exec', '--', '/nonexistent/fnox-cmd', CANARY]);
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(127);
     expect(r.stderr).toContain('Command execution failed: /nonexistent/fnox-cmd');
     expect(r.stderr).not.toContain(CANARY);
     const b = await box.run(['--verbose', 'exec', '--', 'sh', '-c', 'exit 3']);

@@ -57,5 +57,40 @@ describe('fnox list', () => {
     expect((await box.run(['list', '-P', 'x'])).stdout).toBe("No secrets defined in profiles 'x'\n");
   });
 
+  it('lists an empty secret name and an empty provider name as upstream does (get still works)', async () => {
+    writeFileSync(
+      file,
+      `[providers.""]\ntype = "plain"\n[providers.pl]\ntype = "plain"\n[secrets]\n"" = { provider = "pl", value = "empty-named" }\nA = { provider = "", value = "via-empty-provider" }\n`,
+    );
+    const result = await box.run(['list']);
+    expect(result).toMatchObject({ code: 0, stderr: '' });
+    expect(result.stdout).toBe(
+      ['Key  Type           Provider Key        Description', '     provider (pl)  empty-named', 'A    provider ()    via-empty-provider', ''].join('\n'),
+    );
+    const json = JSON.parse((await box.run(['list', '--json'])).stdout);
+    expect(json.secrets.map((s: { key: string; provider: string }) => [s.key, s.provider])).toEqual([['', 'pl'], ['A', '']]);
+    expect(await box.run(['get', 'A'])).toMatchObject({ code: 0, stdout: 'via-empty-provider\n' });
+  });
+
+  it('names the provider types the listed secrets use that are not installed, with the install command', async () => {
+    writeFileSync(
+      file,
+      `[providers.kms]\ntype = "aws-kms"\nkey_id = "alias/k"\nregion = "us-east-1"\n[providers.vault]\ntype = "vault"\naddress = "http://127.0.0.1:1"\n[providers.pl]\ntype = "plain"\n` +
+        `[secrets]\nA = { provider = "kms", value = "x" }\nB = { provider = "vault", value = "y" }\nC = { provider = "kms", value = "z" }\nD = { provider = "pl", value = "p" }\n`,
+    );
+    const result = await box.run(['list']);
+    expect(result.code).toBe(0);
+    expect(result.stdout.split('\n')[0]).toMatch(/^Key\s+Type/);
+    const lines = result.stderr.trim().split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toBe("Warning: Provider type 'aws-kms' is not installed (used by A, C). Install it with: fnox plugins install aws-kms (package @fnox/provider-aws-kms)");
+    expect(lines[1]).toMatch(/^Warning: Provider type 'vault' is not supported by this build \(used by B\)\. .*fnox plugins install/);
+    const json = JSON.parse((await box.run(['list', '--json'])).stdout);
+    expect(json.missingProviderTypes.map((m: { type: string; secrets: string[] }) => [m.type, m.secrets])).toEqual([['aws-kms', ['A', 'C']], ['vault', ['B']]]);
+    // Positive control: nothing is said when every type is there.
+    writeFileSync(file, `[providers.pl]\ntype = "plain"\n[secrets]\nD = { provider = "pl", value = "p" }\n`);
+    expect(await box.run(['list'])).toMatchObject({ code: 0, stderr: '' });
+  });
+
   it('has help with an example', () => expectHelp(box, 'list'));
 });

@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Sandbox } from '../helpers/fnox.js';
 import { ageKeyPair, bytes, configText, expectHelpOf } from './admin-helpers.js';
@@ -114,6 +115,19 @@ describe('fnox reencrypt', () => {
     expect(underWarn.stderr).toContain('cannot re-encrypt: resolver returned no value for this secret');
     expect(underWarn.stderr).toContain('WARN');
     expect([bytes(file), bytes(shared)]).toEqual(before);
+  });
+
+  it('a third-party encrypt-mode provider (linked plugin) re-encrypts under its current settings through the contract alone', async () => {
+    const fixturePlugin = fileURLToPath(new URL('../fixtures/provider-fixture', import.meta.url));
+    const link = await box.run(['plugins', 'link', fixturePlugin, '--no-install']);
+    expect(link.code, link.stderr).toBe(0);
+    const file = join(box.project, 'fnox.toml');
+    const text = (tag: string) => `# third party\n[providers.rev]\ntype = "fixture"\ntag = "${tag}"\n\n[secrets]\n# reversed\nR1= { provider = "rev", value = "rev@v1:1eulav" }\nR2= { provider = "rev", value = "rev@v1:2eulav" }\n`;
+    writeFileSync(file, text('v2'));
+    const result = await box.run(['reencrypt', '-p', 'rev', '--force']);
+    expect(result).toMatchObject({ code: 0, stdout: 'Re-encrypted 2 secrets\n' });
+    expect(configText(box)).toBe(text('v2').replaceAll('rev@v1:', 'rev@v2:'));
+    expect((await box.run(['get', 'R2'])).stdout).toBe('value2\n');
   });
 
   it('has help with examples', async () => {

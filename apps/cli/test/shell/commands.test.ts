@@ -16,6 +16,8 @@ describe('fnox activate', () => {
       ['bash', 'export FNOX_SHELL=bash'],
       ['zsh', 'export __FNOX_ZSH_PID=$$'],
       ['fish', 'set -gx FNOX_SHELL fish'],
+      ['nu', '$env.FNOX_SHELL = "nu"'],
+      ['pwsh', "$Env:FNOX_SHELL = 'pwsh'"],
     ] as const) {
       const result = await box.run(['activate', shell]);
       expect(result.code).toBe(0);
@@ -57,16 +59,16 @@ describe('fnox hook-env', () => {
     writeFileSync(join(box.project, 'fnox.toml'), '[secrets]\nA = { default = "it\'s" }\n');
     const fish = await box.run(['hook-env', '-s', 'fish']);
     expect(fish.stdout).toContain(`set -gx A "it's"\n`);
-    expect(fish.stderr).toBe('fnox: +1 A\n');
+    expect(fish.stderr).toBe('fnox: +1 A from fnox.toml\n');
     const quiet = await box.run(['hook-env', '-s', 'bash'], { env: { FNOX_SHELL_OUTPUT: 'none' } });
     expect(quiet.stdout).toContain(`export A="it's"\n`);
     expect(quiet.stderr).toBe('');
   });
 
   it('rejects an unsupported shell with exit 1', async () => {
-    const result = await box.run(['hook-env', '-s', 'nu']);
+    const result = await box.run(['hook-env', '-s', 'tcsh']);
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain('unsupported shell: nu');
+    expect(result.stderr).toContain('unsupported shell: tcsh');
   });
 });
 

@@ -9,7 +9,8 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { FNOX_BIN, type Sandbox } from '../helpers/fnox.js';
+import { afterEach, beforeEach } from 'vitest';
+import { FNOX_BIN, sandbox, type Sandbox } from '../helpers/fnox.js';
 
 export type TestShell = 'bash' | 'zsh' | 'fish';
 export const TEST_SHELLS: readonly TestShell[] = ['bash', 'zsh', 'fish'];
@@ -202,4 +203,34 @@ export async function startShell(box: Sandbox, shell: TestShell, options: ShellO
     },
   };
   return session;
+}
+
+/** A sandbox and (once started) a shell per test, both cleaned up after it. */
+export interface ShellFixture {
+  readonly box: Sandbox;
+  /** Start `shell` in this test's sandbox (stopped after the test). */
+  start(shell: TestShell, options: ShellOptions): Promise<ShellSession>;
+}
+
+/** Register beforeEach/afterEach hooks that give each test of the suite a fresh {@link ShellFixture}. */
+export function useShellFixture(): ShellFixture {
+  let box: Sandbox | undefined;
+  let sh: ShellSession | undefined;
+  beforeEach(() => {
+    box = sandbox();
+  });
+  afterEach(async () => {
+    await sh?.stop();
+    sh = undefined;
+    box?.cleanup();
+  });
+  return {
+    get box() {
+      return box!;
+    },
+    async start(shell, options) {
+      sh = await startShell(box!, shell, options);
+      return sh;
+    },
+  };
 }

@@ -5,6 +5,7 @@ import { readBlob, readBoolean, readInteger, readList, readString, readStringMap
 import type { KmsKey } from '../state.js';
 import { blobHandle, openBlob, sealBlob } from './ciphertext.js';
 import { assertUsable, resolveKey } from './keys.js';
+import { materialFor } from './rotation.js';
 
 const ALGORITHM = 'SYMMETRIC_DEFAULT';
 const KNOWN_ALGORITHMS = new Set(['SYMMETRIC_DEFAULT', 'RSAES_OAEP_SHA_1', 'RSAES_OAEP_SHA_256', 'SM2PKE']);
@@ -52,7 +53,9 @@ function openCiphertext(ctx: RequestContext, blob: Buffer, context: Record<strin
   if (requested && (!reachable || requested !== blobKey)) throw new AwsError('IncorrectKeyException', INCORRECT_KEY);
   if (!reachable) throw new AwsError('AccessDeniedException', ACCESS_DENIED_CIPHERTEXT);
   assertUsable(blobKey);
-  const plaintext = openBlob(blobKey.material, blob, context);
+  // The handle names one version of the key's material: rotated-out versions still decrypt.
+  const material = materialFor(blobKey, handle);
+  const plaintext = material && openBlob(material, blob, context);
   if (!plaintext) throw new AwsError('InvalidCiphertextException', '', { omitMessage: true });
   return { key: blobKey, plaintext };
 }

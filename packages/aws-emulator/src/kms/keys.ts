@@ -2,6 +2,7 @@ import type { RequestContext } from '../context.js';
 import { epochSeconds } from '../context.js';
 import { AwsError } from '../errors.js';
 import type { KmsKey, RegionState } from '../state.js';
+import { applyDueRotations } from './rotation.js';
 
 const KEY_ID = /^(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|mrk-[0-9a-f]{32})$/;
 const ARN = /^arn:aws:kms:([a-z0-9-]+):(\d{12}):(key|alias)\/(.+)$/;
@@ -26,6 +27,12 @@ export function partitionOf(ctx: RequestContext): RegionState {
  * NotFoundException wording. Keys of other accounts are visible but denied (no key policy is modelled).
  */
 export function resolveKey(ctx: RequestContext, keyId: string, options: { allowAlias?: boolean } = {}): KmsKey {
+  const key = findKey(ctx, keyId, options);
+  applyDueRotations(ctx.state, key, ctx.now);
+  return key;
+}
+
+function findKey(ctx: RequestContext, keyId: string, options: { allowAlias?: boolean }): KmsKey {
   const allowAlias = options.allowAlias ?? true;
   const partition = partitionOf(ctx);
   if (keyId.startsWith('alias/') && allowAlias) return aliasTarget(ctx, partition, keyId);

@@ -1,11 +1,16 @@
 /**
- * Crash-safe config writes (ARCHITECTURE.md, "Packages and their boundaries": each concept is written once): under a `<file>.lock` (O_EXCL, stale when its pid is
- * gone, bounded wait), write a temp file in the same directory, fsync it, rename it over the
- * target (keeping the original mode), fsync the directory. A reader sees the old or the new file,
- * never a truncated one.
+ * Crash-safe config writes (see docs/security.md, "Writes keep the user's file"). Under a lock
+ * on the file's real path (proper-lockfile: a `<file>.lock` directory made with mkdir, kept fresh
+ * by its mtime, so it also works across machines on a shared file system), write-file-atomic
+ * writes a temp file beside the real target, fsyncs it, keeps the target's owner, group and mode,
+ * and renames it over the target; then the directory is fsynced so the rename itself survives a
+ * power cut. A symlinked fnox.toml (dotfiles) is written through to its target and stays a link.
+ * A reader sees the old or the new file, never a truncated one. Loaded only by write commands.
  */
-import { closeSync, fchmodSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, mkdirSync, openSync, realpathSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import lockfile from 'proper-lockfile';
+import writeFileAtomic from 'write-file-atomic';
 import { FnoxError } from '../errors.js';
 
 /** Options of {@link withFileLock}. */
@@ -14,60 +19,52 @@ export interface LockOptions {
   readonly timeoutMs?: number;
 }
 
+/** A lock untouched this long (ms) belongs to a dead process (its owner refreshes it every second). */
+const LOCK_STALE_MS = 5_000;
+
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
-function pidAlive(pid: number): boolean {
-  if (!Number.isInteger(pid) || pid <= 0) return false;
+/**
+ * The path writes really go to: a symlink's final target, or (for a file not created yet) the
+ * real directory plus the name. Two links to one file therefore share one lock.
+ */
+export function realTarget(file: string): string {
   try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-/** Remove a lock whose owner is gone. Returns true when the lock was stale (and removed). */
-function clearStaleLock(lock: string): boolean {
-  let content: string;
-  try {
-    content = readFileSync(lock, 'utf8');
+    return realpathSync(file);
   } catch {
-    return false;
-  }
-  const pid = Number.parseInt(content.trim(), 10);
-  if (content.trim() === '') {
-    // A lock without a pid was caught between create and write; only stale if it is old.
-    const age = Date.now() - (statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
-    if (age < 2_000) return false;
-  } else if (pidAlive(pid)) {
-    return false;
-  }
-  try {
-    unlinkSync(lock);
-  } catch {
-    // Someone else removed it first; either way it is gone.
-  }
-  return true;
-}
-
-/** Run `fn` while holding `<file>.lock`. */
-export async function withFileLock<T>(file: string, fn: () => Promise<T>, options: LockOptions = {}): Promise<T> {
-  const lock = `${file}.lock`;
-  const deadline = Date.now() + (options.timeoutMs ?? 20_000);
-  let fd: number | undefined;
-  for (let attempt = 0; fd === undefined; attempt++) {
     try {
-      fd = openSync(lock, 'wx', 0o600);
-      writeSync(fd, `${process.pid}\n`);
+      return join(realpathSync(dirname(file)), basename(file));
+    } catch {
+      return file;
+    }
+  }
+}
+
+/** Run `fn` while holding the lock on `file` (see module comment). */
+export async function withFileLock<T>(file: string, fn: () => Promise<T>, options: LockOptions = {}): Promise<T> {
+  const target = realTarget(file);
+  const lockPath = `${target}.lock`;
+  const deadline = Date.now() + (options.timeoutMs ?? 20_000);
+  let release: (() => Promise<void>) | undefined;
+  for (let attempt = 0; release === undefined; attempt++) {
+    try {
+      release = await lockfile.lock(target, {
+        realpath: false,
+        lockfilePath: lockPath,
+        stale: LOCK_STALE_MS,
+        update: 1_000,
+        retries: 0,
+        // A lock taken over by another process after a stall: the write itself is atomic either way.
+        onCompromised: () => undefined,
+      });
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      if (code !== 'EEXIST') {
+      if (code !== 'ELOCKED') {
         throw new FnoxError('config_write_failed', `Could not lock ${file} for writing (${code ?? 'error'})`, { cause: error });
       }
-      if (clearStaleLock(lock)) continue;
       if (Date.now() > deadline) {
         throw new FnoxError('config_locked', `Timed out waiting for the lock on ${file}`, {
-          hint: `Another fnox is writing this file. If none is running, remove ${lock}.`,
+          hint: `Another fnox is writing this file. If none is running, remove the directory ${lockPath}.`,
         });
       }
       await sleep(Math.min(10 + attempt * 5, 100) + Math.random() * 10);
@@ -76,46 +73,37 @@ export async function withFileLock<T>(file: string, fn: () => Promise<T>, option
   try {
     return await fn();
   } finally {
-    closeSync(fd);
-    try {
-      unlinkSync(lock);
-    } catch {
-      // Already gone: nothing to release.
-    }
+    await release().catch(() => undefined);
   }
 }
 
-/** Replace `file` with `content` atomically; creates parent directories when asked. */
-export function atomicWriteFile(file: string, content: string, options: { createDir?: boolean } = {}): void {
-  const dir = dirname(file);
-  if (options.createDir) mkdirSync(dir, { recursive: true });
-  const mode = statSync(file, { throwIfNoEntry: false })?.mode;
-  const temp = join(dir, `.${basename(file)}.${process.pid}.${Date.now().toString(36)}.tmp`);
-  let fd: number | undefined;
+/** fsync a directory, so a rename inside it is on disk. Best effort: not every file system can. */
+export function fsyncDirectory(dir: string): void {
   try {
-    fd = openSync(temp, 'wx', mode === undefined ? 0o644 : mode & 0o7777);
-    // open() applies the umask; the original mode must survive exactly (0600 files stay 0600).
-    if (mode !== undefined) fchmodSync(fd, mode & 0o7777);
-    const bytes = Buffer.from(content, 'utf8');
-    for (let written = 0; written < bytes.length; ) written += writeSync(fd, bytes, written, bytes.length - written);
-    fsyncSync(fd);
-    closeSync(fd);
-    fd = undefined;
-    renameSync(temp, file);
-  } catch (error) {
-    if (fd !== undefined) closeSync(fd);
+    const fd = openSync(dir, 'r');
     try {
-      unlinkSync(temp);
-    } catch {
-      // The temp file may not exist.
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    // Directory fsync is not supported everywhere (some network and FUSE file systems).
+  }
+}
+
+/** Replace `file` with `content` atomically (see module comment); creates parent directories when asked. */
+export function atomicWriteFile(file: string, content: string, options: { createDir?: boolean } = {}): void {
+  if (options.createDir) mkdirSync(dirname(file), { recursive: true });
+  const target = realTarget(file);
+  try {
+    // Writes to `target`: the link stays a link; owner, group and mode are copied from the old file.
+    writeFileAtomic.sync(target, content, { encoding: 'utf8', fsync: true });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOSPC') {
+      throw new FnoxError('io_no_space', `No space left on device while writing ${file}`, { cause: error });
     }
     throw new FnoxError('config_write_failed', `Failed to write configuration file: ${file}`, { cause: error });
   }
-  try {
-    const dirFd = openSync(dir, 'r');
-    fsyncSync(dirFd);
-    closeSync(dirFd);
-  } catch {
-    // Directory fsync is best effort (not supported on every filesystem).
-  }
+  // write-file-atomic fsyncs the file but not the directory holding the rename.
+  fsyncDirectory(dirname(target));
 }

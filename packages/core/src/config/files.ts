@@ -2,13 +2,14 @@
  * Reading config files from disk: names of the candidate files (docs/configuration.md, "How files are found"), the global config
  * path, `import` path resolution (docs/configuration.md), and reading + validating one file.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { basename, isAbsolute, join, resolve } from 'node:path';
 import { expandHome } from '@fnox/contract';
 import { FnoxError } from '../errors.js';
 import { globalConfigDir } from '../session.js';
 import { nonDefaultProfiles } from './profiles.js';
 import { validateFile, type FileConfig } from './schema.js';
+import { isFnoxConfigName, readInputText } from './read-input.js';
 import { parseToml } from './toml-read.js';
 
 /** `-c` values that keep discovery mode on (docs/configuration.md, "How files are found"). */
@@ -60,38 +61,48 @@ export function pathExists(path: string): boolean {
   }
 }
 
-/** The reason a read failed, in words (no secret values: only the OS error kind). */
-function readFailure(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  switch (code) {
-    case 'EISDIR':
-      return 'it is a directory, not a file';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    case 'ENOENT':
-      return 'no such file';
-    case 'ENOTDIR':
-      return 'a parent of it is not a directory';
-    default:
-      return code ?? 'unreadable';
+/**
+ * Read, parse and validate one config file (regular, at most 1 MiB). A file not named like a fnox
+ * config (an `import` of `~/.netrc`, `/proc/self/environ`, `.env`) fails with its path and line
+ * only: no snippet, key or reason from its content reaches the terminal.
+ */
+export function readConfigFile(path: string): FileConfig {
+  let text = readInputText(path, { label: 'configuration file', code: 'config_read_failed' });
+  // A UTF-8 BOM is not TOML; editors on some systems add one.
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  if (isFnoxConfigName(path)) return validateFile(parseToml(text, path), text, path);
+  try {
+    return validateFile(parseToml(text, path), text, path);
+  } catch (error) {
+    const at = error instanceof FnoxError ? /^:(\d+):\d+: /.exec(error.message.slice(path.length)) : null;
+    throw new FnoxError('config_invalid_toml', `${path}${at ? `:${at[1]}` : ''}: not a valid fnox configuration`, {
+      hint: `fnox quotes the content of fnox*.toml and config.toml files only; check that ${path} is meant to be imported.`,
+    });
   }
 }
 
-/** Read, parse and validate one config file. */
-export function readConfigFile(path: string): FileConfig {
-  let text: string;
+/** What locating config files needs from one file: `root` and `import`, read leniently. */
+export interface PartialConfig {
+  readonly root: boolean;
+  readonly import: readonly string[];
+}
+
+/**
+ * Read only `root` and `import` of a file, never failing (as upstream's `config-files` does): an
+ * unreadable or invalid file, or one with other mistakes, still counts as found, with no imports
+ * and not root.
+ */
+export function readPartialConfig(path: string): PartialConfig {
+  let doc: Record<string, unknown>;
   try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    throw new FnoxError('config_read_failed', `Failed to read configuration file: ${path}`, {
-      cause: error,
-      hint: `Check that ${path} exists and is a readable file (${readFailure(error)}).`,
-    });
+    let text = readInputText(path, { label: 'configuration file', code: 'config_read_failed' });
+    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    doc = parseToml(text, path);
+  } catch {
+    return { root: false, import: [] };
   }
-  // A UTF-8 BOM is not TOML; editors on some systems add one.
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  return validateFile(parseToml(text, path), text, path);
+  const imports = Array.isArray(doc.import) ? doc.import.filter((entry): entry is string => typeof entry === 'string') : [];
+  return { root: doc.root === true, import: imports };
 }
 
 /** Resolve a CLI path argument against the working directory. */

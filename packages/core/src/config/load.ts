@@ -13,6 +13,7 @@ import {
   isDiscoveryMode,
   pathExists,
   readConfigFile,
+  readPartialConfig,
 } from './files.js';
 import { emptyLayer, layerOf, overlayLayer, type Layer } from './merge.js';
 import { profileStack } from './profiles.js';
@@ -138,7 +139,9 @@ export async function loadConfig(session: FnoxSession, options: LoadOptions = {}
 
 /**
  * Every file the config is read from, nearest first, each followed by its imports, global last
- * (docs/cli-reference.md, `config-files`). In discovery mode missing imports are skipped; in explicit mode they are errors.
+ * (docs/cli-reference.md, `config-files`). In discovery mode the files are only located: each is read for `root` and `import`
+ * alone, leniently, so a file with mistakes elsewhere is still listed (as upstream lists it) and
+ * missing imports are skipped. In explicit mode the file is read in full and missing imports are errors.
  */
 export function configFiles(session: FnoxSession): string[] {
   const env = session.env;
@@ -147,18 +150,27 @@ export function configFiles(session: FnoxSession): string[] {
   const add = (path: string) => {
     if (!out.includes(path)) out.push(path);
   };
+  const addWithImports = (path: string): boolean => {
+    add(path);
+    const partial = readPartialConfig(path);
+    for (const entry of partial.import) {
+      const imported = importPath(entry, dirname(path), env);
+      if (pathExists(imported)) add(resolve(imported));
+    }
+    return partial.root;
+  };
   if (isDiscoveryMode(config)) {
     const names = candidateFileNames(profileStack(session));
     for (const dir of ancestors(session.cwd)) {
-      const files = directoryFiles(dir, names);
-      for (const file of files) {
-        add(file.file);
-        for (const imported of importedLayers(file, env, false)) add(imported.file);
+      let root = false;
+      for (const name of names) {
+        const path = join(dir, name);
+        if (pathExists(path) && addWithImports(path)) root = true;
       }
-      if (files.some((file) => file.root === true)) break;
+      if (root) break;
     }
     const global = globalConfigPath(env);
-    if (pathExists(global)) add(readConfigFile(global).file);
+    if (pathExists(global)) addWithImports(global);
     return out;
   }
   const path = resolve(session.cwd, config!);

@@ -117,9 +117,10 @@ class FileValidator {
     return v;
   }
 
+  // An empty secret or provider name (`"" = {...}`, `[providers.""]`) is accepted, as upstream
+  // accepts it (its own `set` can write one); commands that need a name refuse it where used.
   secret(raw: unknown, path: readonly string[]): SecretConfig {
     const name = path[path.length - 1]!;
-    this.name(path, 'secret');
     if (!isTable(raw)) {
       this.fail(path, `secret '${name}' must be a table, not a ${Array.isArray(raw) ? 'list' : typeof raw}`, `Write it as ${name} = { provider = "...", value = "..." } or ${name} = { default = "..." }.`);
     }
@@ -158,7 +159,6 @@ class FileValidator {
 
   provider(raw: unknown, path: readonly string[]): ProviderConfig {
     const name = path[path.length - 1]!;
-    this.name(path, 'provider');
     const table = this.tableAt(raw, path, 'a provider', `Write it as [providers.${name}] with type = "...".`);
     if (table.type === undefined) this.fail(path, `provider '${name}' has no \`type\``, `Add type = "age", "aws-kms", "aws-sm" or "plain" to [providers.${name}].`, 'key');
     this.str(table, 'type', path);

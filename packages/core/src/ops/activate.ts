@@ -1,6 +1,8 @@
 /** `fnox activate [SHELL]` (docs/shell-integration.md): the script a shell evaluates once, from its rc file. */
 import { bashActivation } from '../shell/script-bash.js';
 import { fishActivation } from '../shell/script-fish.js';
+import { nuActivation } from '../shell/script-nu.js';
+import { pwshActivation } from '../shell/script-pwsh.js';
 import { zshActivation } from '../shell/script-zsh.js';
 import { detectActivateShell, type ShellName } from '../shell/shells.js';
 
@@ -21,11 +23,6 @@ export interface ActivateOptions {
 export function activate(env: NodeJS.ProcessEnv, options: ActivateOptions): { readonly shell: ShellName; readonly script: string } {
   const shell = detectActivateShell(options.shell, env);
   const scriptOptions = { noHookEnv: options.noHookEnv ?? false };
-  const script =
-    shell === 'bash'
-      ? bashActivation(options.exe, scriptOptions)
-      : shell === 'zsh'
-        ? zshActivation(options.exe, scriptOptions)
-        : fishActivation(options.exe, scriptOptions);
-  return { shell, script };
+  const scripts = { bash: bashActivation, zsh: zshActivation, fish: fishActivation, nu: nuActivation, pwsh: pwshActivation };
+  return { shell, script: scripts[shell](options.exe, scriptOptions) };
 }

@@ -3,11 +3,14 @@
  * environment, spawn the command directly (no shell), forward signals, wait, clean up, and return
  * the child's status. Secret values only ever travel in the child's environment (or 0600 files).
  */
+import { accessSync, constants as fsConstants, statSync } from 'node:fs';
+import { join as pathJoin, resolve as pathResolve } from 'node:path';
 import type { EffectiveConfig } from '../config/types.js';
 import { FnoxError } from '../errors.js';
 import { envMode, secretsFor } from '../resolve/env-mode.js';
 import { resolveSecrets } from '../resolve/resolver.js';
 import { removeFiles, tempDirFor, writeSecretFile } from '../resolve/temp-files.js';
+import { envNamePolicy } from '../security/env-names.js';
 import type { FnoxSession } from '../session.js';
 import { loadActiveConfig } from './active-config.js';
 
@@ -24,7 +27,8 @@ export interface ExecEnvironment {
  * Resolve all effective secrets (batch mode) and compute the child environment: fnox's own
  * environment with resolved values exported into it, plus the injected values (`as_file` → temp
  * file path), minus every `env = false` name (even if inherited). "No value" leaves an inherited
- * variable untouched. Does not run validation (as upstream).
+ * variable untouched. A name on the never-exported list (security/env-names.ts) keeps the user's
+ * own value, with one warning. Does not run validation (as upstream).
  */
 export async function prepareExecEnv(session: FnoxSession, effective: EffectiveConfig = loadActiveConfig(session)): Promise<ExecEnvironment> {
   const secrets = secretsFor(effective, 'exec');
@@ -36,11 +40,25 @@ export async function prepareExecEnv(session: FnoxSession, effective: EffectiveC
   const cleanup = () => {
     removeFiles(files.splice(0));
   };
+  const policy = envNamePolicy(session.env);
+  const keepUsers = (key: string) => {
+    const own = session.env[key];
+    if (own === undefined) delete env[key];
+    else env[key] = own;
+  };
   try {
     const dir = tempDirFor(session.env);
     for (const [key, entry] of secrets) {
       if (envMode(entry.config) === false) {
-        delete env[key];
+        // Resolution exported it into the working environment; the child gets the user's own value at most.
+        if (policy.refusal(key)) keepUsers(key);
+        else delete env[key];
+        continue;
+      }
+      const refusal = policy.refusal(key);
+      if (refusal) {
+        keepUsers(key);
+        if (values.get(key) !== undefined) session.log.warn(policy.warning(key, refusal));
         continue;
       }
       const value = values.get(key);
@@ -60,6 +78,25 @@ export async function prepareExecEnv(session: FnoxSession, effective: EffectiveC
   return { env, files, cleanup };
 }
 
+/**
+ * `command` as found on `searchPath` (an absolute path), `command` itself when it names a path,
+ * undefined when it is found nowhere. Written here rather than with a library: it runs
+ * on `exec`'s hot path and is a dozen lines.
+ */
+export function findProgram(command: string, searchPath: string, cwd?: string): string | undefined {
+  if (command.includes('/')) return command;
+  for (const dir of searchPath.split(':')) {
+    const candidate = pathJoin(dir === '' ? (cwd ?? '.') : dir, command);
+    try {
+      accessSync(candidate, fsConstants.X_OK);
+      if (statSync(candidate).isFile()) return pathResolve(cwd ?? '.', candidate);
+    } catch {
+      // not here
+    }
+  }
+  return undefined;
+}
+
 /** Signals fnox passes on to the child instead of dying from them. */
 export const FORWARDED_SIGNALS: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 
@@ -68,11 +105,38 @@ export function signalExitCode(signal: NodeJS.Signals, constants: Record<string,
   return 128 + (constants[signal] ?? 0);
 }
 
+/**
+ * Why the command could not start, as a shell would say it: not found → exit 127, not executable
+ * → 126 (`Command execution failed: CMD`, only the command name: arguments could carry anything).
+ */
+function spawnFailure(command: string, error: NodeJS.ErrnoException): FnoxError {
+  const message = `Command execution failed: ${command}`;
+  const options = { cause: error };
+  switch (error.code) {
+    case 'ENOENT':
+      return new FnoxError('command_not_found', message, { ...options, details: ['command not found'], hint: `Check that '${command}' exists on PATH (no shell is used).` });
+    case 'EACCES':
+    case 'EISDIR':
+    case 'ENOEXEC':
+      return new FnoxError('command_not_executable', message, { ...options, details: ['permission denied or not an executable file'] });
+    case 'E2BIG':
+      return new FnoxError('command_args_too_long', message, { ...options, details: ['argument list and environment too long (E2BIG)'] });
+    default:
+      return new FnoxError('command_failed', message, {
+        ...options,
+        details: [error.code ?? 'spawn failed'],
+        hint: `Check that '${command}' exists and is executable (PATH is searched; no shell is used).`,
+      });
+  }
+}
+
 /** Options of {@link spawnWithEnv}. */
 export interface SpawnOptions {
   readonly cwd?: string;
   /** Called once the child is running (tests use it to inspect the process). */
   readonly onSpawn?: (pid: number) => void;
+  /** The PATH to find the program on (the user's own); default: the PATH of `env`. */
+  readonly searchPath?: string;
 }
 
 /**
@@ -83,9 +147,23 @@ export interface SpawnOptions {
 export async function spawnWithEnv(argv: readonly string[], env: Record<string, string>, options: SpawnOptions = {}): Promise<number> {
   const [command, ...args] = argv;
   if (command === undefined || command === '') throw new FnoxError('command_not_specified', 'No command specified');
+  // Node would refuse a NUL with a TypeError quoting the value; name the variable instead.
+  for (const [name, value] of Object.entries(env)) {
+    if (value.includes('\u0000')) throw new FnoxError('secret_value_invalid', `Cannot pass '${name}' to the command: its value contains a NUL byte`);
+  }
   const [{ spawn }, { constants }] = await Promise.all([import('node:child_process'), import('node:os')]);
+  // The program is looked up on the user's PATH, never on one the config put into `env`.
+  const program = options.searchPath === undefined ? command : findProgram(command, options.searchPath, options.cwd);
+  if (program === undefined) throw spawnFailure(command, Object.assign(new Error('command not found'), { code: 'ENOENT' }));
   return new Promise<number>((resolve, reject) => {
-    const child = spawn(command, args, { stdio: 'inherit', env, ...(options.cwd ? { cwd: options.cwd } : {}) });
+    let child: ReturnType<typeof spawn>;
+    try {
+      child = spawn(program, args, { stdio: 'inherit', env, argv0: command, ...(options.cwd ? { cwd: options.cwd } : {}) });
+    } catch (error) {
+      // E2BIG and friends can be thrown synchronously; the error never quotes arguments.
+      reject(spawnFailure(command, error as NodeJS.ErrnoException));
+      return;
+    }
     const forward = (signal: NodeJS.Signals) => {
       if (child.exitCode === null && child.signalCode === null) child.kill(signal);
     };
@@ -102,14 +180,7 @@ export async function spawnWithEnv(argv: readonly string[], env: Record<string, 
     });
     child.once('error', (error: NodeJS.ErrnoException) => {
       detach();
-      // Only the command name: arguments are the user's and could carry anything.
-      const reason = error.code === 'ENOENT' ? 'command not found' : error.code === 'EACCES' ? 'permission denied' : (error.code ?? 'spawn failed');
-      reject(
-        new FnoxError('command_failed', `Command execution failed: ${command}`, {
-          details: [reason],
-          hint: `Check that '${command}' exists and is executable (PATH is searched; no shell is used).`,
-        }),
-      );
+      reject(spawnFailure(command, error));
     });
     child.once('exit', (code, signal) => {
       detach();
@@ -133,7 +204,11 @@ export async function execWithSecrets(session: FnoxSession, argv: readonly strin
   const prepared = await prepareExecEnv(session, options.effective ?? loadActiveConfig(session));
   try {
     // The child inherits fnox's working directory unless told otherwise.
-    return await spawnWithEnv(argv, prepared.env, { ...(options.cwd ? { cwd: options.cwd } : {}), ...(options.onSpawn ? { onSpawn: options.onSpawn } : {}) });
+    return await spawnWithEnv(argv, prepared.env, {
+      searchPath: session.env.PATH ?? '',
+      ...(options.cwd ? { cwd: options.cwd } : {}),
+      ...(options.onSpawn ? { onSpawn: options.onSpawn } : {}),
+    });
   } finally {
     prepared.cleanup();
   }

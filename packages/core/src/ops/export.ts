@@ -1,10 +1,10 @@
 /** `fnox export` (docs/cli-reference.md, `export`): batch-resolve the shell-visible secrets and format them. */
 import type { EffectiveConfig } from '../config/types.js';
-import { FnoxError } from '../errors.js';
 import { formatExport, rfc3339, type ExportFormat } from '../format/export-formats.js';
 import { secretsFor } from '../resolve/env-mode.js';
 import { resolveSecrets } from '../resolve/resolver.js';
 import { tempDirFor, writeSecretFile } from '../resolve/temp-files.js';
+import { envNamePolicy } from '../security/env-names.js';
 import type { FnoxSession } from '../session.js';
 import { loadActiveConfig } from './active-config.js';
 
@@ -18,7 +18,7 @@ export interface ExportOptions {
   readonly all?: boolean;
   /** `--header` (env/shell only). */
   readonly header?: boolean;
-  /** `-o PATH`: write the text there (mode 0600 for a new file) instead of returning it for stdout. */
+  /** `-o PATH`: write the text there (0600, never through a symlink; see export-file.ts) instead of returning it for stdout. */
   readonly output?: string;
   /** `-n`: with `output`, write nothing. */
   readonly dryRun?: boolean;
@@ -44,9 +44,16 @@ export async function exportSecrets(session: FnoxSession, options: ExportOptions
   const secrets = secretsFor(effective, options.all ? 'export-all' : 'export');
   const { values } = await resolveSecrets(session, effective, secrets);
   const dryRunToFile = Boolean(options.output && options.dryRun);
+  // Formats a shell or `env` file loader reads get only names that are safe to export there.
+  const policy = format === 'env' || format === 'shell' ? envNamePolicy(session.env) : undefined;
   const entries: [string, string][] = [];
   for (const [key, value] of values) {
     if (value === undefined) continue;
+    const refusal = policy?.refusal(key);
+    if (refusal) {
+      session.log.warn(policy!.warning(key, refusal));
+      continue;
+    }
     // A dry run writes nothing at all, temp files included.
     const asFile = secrets.get(key)?.config.as_file && !dryRunToFile;
     entries.push([key, asFile ? writeSecretFile(tempDirFor(session.env), 'fnox-export-', key, value) : value]);
@@ -59,12 +66,7 @@ export async function exportSecrets(session: FnoxSession, options: ExportOptions
   const keys = entries.map(([key]) => key);
   if (!options.output || options.dryRun) return { text, keys, format };
   const { resolve } = await import('node:path');
-  const { writeFileSync } = await import('node:fs');
   const path = resolve(session.cwd, options.output);
-  try {
-    writeFileSync(path, text, { mode: 0o600 });
-  } catch (error) {
-    throw new FnoxError('io', `Failed to write export file: ${path}`, { cause: error });
-  }
+  (await import('./export-file.js')).writeExportFile(path, text);
   return { text, keys, format, written: path };
 }

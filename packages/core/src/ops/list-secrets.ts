@@ -4,6 +4,7 @@ import { loadConfigSync } from '../config/load.js';
 import { DEFAULT_PROFILE, noDefaultsEnabled, profileStack } from '../config/profiles.js';
 import type { EffectiveConfig, EnvMode, SecretConfig } from '../config/types.js';
 import { resolveSecrets } from '../resolve/resolver.js';
+import { missingProviderTypes, type MissingProviderType } from './missing-provider-types.js';
 import type { FnoxSession } from '../session.js';
 
 /** One row of `fnox list`. */
@@ -30,6 +31,8 @@ export interface SecretList {
   /** Display form of the active stack. */
   readonly profile: string;
   readonly secrets: readonly SecretListing[];
+  /** Provider types the listed secrets use that no installed plugin provides, with how to install each. */
+  readonly missingProviderTypes: readonly MissingProviderType[];
 }
 
 /** The Type column (docs/cli-reference.md, `list`). */
@@ -62,7 +65,7 @@ export async function listSecrets(session: FnoxSession, options: { values?: bool
     asFile: config.as_file === true,
     ...(values ? { value: values.get(key) ?? null } : {}),
   }));
-  return { profile: effective.profileLabel, secrets };
+  return { profile: effective.profileLabel, secrets, missingProviderTypes: missingProviderTypes(session, effective) };
 }
 
 /** One row of `fnox profiles`. */

@@ -77,31 +77,42 @@ export async function planReencrypt(session: FnoxSession, options: ReencryptOpti
   return { profile: effective.profileLabel, items, effective };
 }
 
-/** Decrypt, re-encrypt and write back; returns how many secrets were re-encrypted. */
+/**
+ * Decrypt, re-encrypt and write back; returns how many secrets were re-encrypted. Every value is
+ * re-encrypted in memory before any file is touched; when any secret fails (decrypt or encrypt),
+ * the error lists each failing secret and no file is written. Core knows no provider type: any
+ * `encrypt`-mode provider's `put()` re-encrypts under its current configuration.
+ */
 export async function applyReencrypt(session: FnoxSession, plan: ReencryptPlan): Promise<{ count: number; files: string[] }> {
   const { effective } = plan;
   const entries = new Map(plan.items.map(({ key }) => [key, effective.secrets.get(key)!]));
+  // Decrypt failures come back as one error listing every failing secret (the batch resolver's).
   const plaintexts = await resolveRaw(session, effective, entries);
   const writes: EntryWrite[] = [];
+  const failures: { decrypt: boolean; line: string }[] = [];
   let unchanged = 0;
   const factory = createProviderFactory(session, effective);
   try {
     for (const { key, provider } of plan.items) {
       const plaintext = plaintexts.get(key);
       if (plaintext === undefined) {
-        throw new FnoxError('provider_decrypt', `Failed to decrypt secret '${key}' — cannot re-encrypt: resolver returned no value for this secret`);
+        // Under if_missing warn/ignore the resolver already logged why; upstream's wording.
+        failures.push({ decrypt: true, line: `Failed to decrypt secret '${key}' — cannot re-encrypt: resolver returned no value for this secret` });
+        continue;
       }
       const own = fileEntry(effective, key, entries.get(key)!);
       if (own.source.file === undefined) {
-        throw new FnoxError('config_invalid', `Secret '${key}' has no known source file; cannot write back re-encrypted value`);
+        failures.push({ decrypt: false, line: `Secret '${key}' has no known source file; cannot write back re-encrypted value` });
+        continue;
       }
-      const { instance } = await factory.instance(provider);
       let stored: string;
       try {
+        const { instance } = await factory.instance(provider);
         if (typeof instance.put !== 'function') throw new FnoxError('provider_unsupported', `Provider '${provider}' cannot encrypt`);
         stored = await instance.put(key, plaintext);
       } catch (error) {
-        throw new FnoxError('provider_encrypt', `Failed to re-encrypt secret '${key}' with provider '${provider}': ${errorMessage(error)}`, { cause: error });
+        failures.push({ decrypt: false, line: `${key} (provider '${provider}'): ${errorMessage(error)}` });
+        continue;
       }
       const { sync: _stale, ...kept } = own.config;
       // Same stored text (plain) and no cache to drop: rewriting would only reformat the line.
@@ -113,6 +124,14 @@ export async function applyReencrypt(session: FnoxSession, plan: ReencryptPlan):
     }
   } finally {
     await factory.dispose();
+  }
+  if (failures.length === 1 && failures[0]!.decrypt) throw new FnoxError('provider_decrypt', failures[0]!.line);
+  if (failures.length > 0) {
+    const noun = failures.length === 1 ? 'secret' : 'secrets';
+    throw new FnoxError(failures.some((f) => f.decrypt) ? 'provider_decrypt' : 'provider_encrypt', `Failed to re-encrypt ${failures.length} ${noun}; no file was changed`, {
+      details: failures.map((f) => f.line),
+      hint: 'Fix the provider configuration or access for the secrets listed, then run `fnox reencrypt` again',
+    });
   }
   const files = writes.length > 0 ? await writeEntries(writes) : [];
   return { count: writes.length + unchanged, files };

@@ -2,8 +2,8 @@
  * Where `fnox set` gets the plaintext (docs/cli-reference.md, `set` step 2): `--from-file` verbatim, the argument,
  * stdin (trimmed) when it is not a terminal, else a hidden prompt.
  */
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { readInputText } from '../config/read-input.js';
 import { FnoxError } from '../errors.js';
 import type { FnoxSession } from '../session.js';
 
@@ -51,12 +51,8 @@ export async function promptHidden(question: string): Promise<string> {
 /** The plaintext to store, or undefined when only metadata changes. */
 export async function readSecretInput(session: FnoxSession, input: SecretInput): Promise<string | undefined> {
   if (input.fromFile !== undefined) {
-    const path = resolve(session.cwd, input.fromFile);
-    try {
-      return readFileSync(path, 'utf8');
-    } catch (error) {
-      throw new FnoxError('secret_file_read_failed', `Failed to read secret file: ${path}`, { cause: error });
-    }
+    // A regular file of at most 1 MiB: `--from-file /dev/stdin` or a FIFO must not hang, `/dev/zero` must not fill memory.
+    return readInputText(resolve(session.cwd, input.fromFile), { label: 'secret file', code: 'secret_file_read_failed', hint: 'Check the path given to --from-file' });
   }
   if (input.value !== undefined) return input.value;
   if (input.metadataOnly) return undefined;

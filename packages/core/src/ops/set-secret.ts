@@ -33,6 +33,8 @@ export interface SetSecretOptions {
   readonly base64Encode?: boolean;
   readonly global?: boolean;
   readonly dryRun?: boolean;
+  /** Store an empty value over an existing secret (refused otherwise: an empty pipe is usually a mistake). */
+  readonly allowEmpty?: boolean;
 }
 
 /** What {@link setSecret} did (or, with dryRun, would do). No plaintext unless it is stored as such. */
@@ -60,12 +62,28 @@ function startingEntry(target: WriteTarget, key: string, merged: ReturnType<type
   return merged.profiles.get(target.profile)?.secrets.get(key)?.config ?? {};
 }
 
+/**
+ * Refuse values that would lose or corrupt a secret silently: a NUL byte (no environment variable
+ * can carry it), and an empty value over an existing secret (`fnox set K </dev/null`, a closed
+ * stdin, an unset variable piped in) unless `allowEmpty`. The value itself is never quoted.
+ */
+function assertStorableValue(options: SetSecretOptions, exists: boolean): void {
+  if (options.value === undefined) return;
+  if (options.value.includes('\u0000')) {
+    throw new FnoxError('secret_value_invalid', `Refusing to set '${options.key}': the value contains a NUL byte`);
+  }
+  if (options.value === '' && exists && !options.allowEmpty) {
+    throw new FnoxError('secret_empty_refused', `Refusing to replace secret '${options.key}' with an empty value`);
+  }
+}
+
 /** Set a secret (see module comment). */
 export async function setSecret(session: FnoxSession, options: SetSecretOptions): Promise<SetSecretResult> {
   assertSecretName(options.key);
   const target = writeTarget(session, { global: options.global });
   const merged = loadConfigSync(session);
   const effective = effectiveConfig(merged, [target.profile]);
+  assertStorableValue(options, effective.secrets.has(options.key));
   const plaintext = options.value === undefined ? undefined : options.base64Encode ? Buffer.from(options.value, 'utf8').toString('base64') : options.value;
 
   let providerName = options.provider;

@@ -1,5 +1,6 @@
 import type { BrandedProviderDefinition, ProviderContext, ProviderInstance, StandardSchemaV1 } from '@fnox/contract';
 import { FnoxError } from '../errors.js';
+import { guardInstance, providerTimeoutMs, withDeadline } from './guard.js';
 
 /** Keys every provider table may have; core handles them, provider schemas never see them. */
 export const COMMON_PROVIDER_KEYS: readonly string[] = ['type', 'auth_command', 'daemon_cache'];
@@ -41,7 +42,8 @@ export async function validateProviderConfig<C>(
 /**
  * Validate `config`, call the definition's `create`, and check that the instance has the methods
  * its `mode` promises (a store/encrypt provider without `put`, or a read provider with one, is a
- * broken plugin).
+ * broken plugin). The instance returned runs every call under a deadline and checks its results
+ * (see guard.ts).
  */
 export async function instantiateProvider<C>(
   definition: BrandedProviderDefinition<C>,
@@ -49,7 +51,8 @@ export async function instantiateProvider<C>(
   context: ProviderContext,
 ): Promise<ProviderInstance> {
   const valid = await validateProviderConfig(definition, context.name, config, context.configFile);
-  const instance = await definition.create(valid, context);
+  const target = { name: context.name, type: definition.type, timeoutMs: providerTimeoutMs(context.env) };
+  const instance = await withDeadline(target, 'while starting', () => definition.create(valid, context));
   if (typeof instance?.get !== 'function') {
     throw new FnoxError('provider_invalid_plugin', `Provider type '${definition.type}' created an instance without get()`);
   }
@@ -63,5 +66,5 @@ export async function instantiateProvider<C>(
       `Provider type '${definition.type}' declares mode '${definition.mode}' but does not implement put()`,
     );
   }
-  return instance;
+  return guardInstance(instance, target);
 }

@@ -70,7 +70,8 @@ export function withBuiltins(report: ProviderManifestReport): ProviderManifestRe
   return { providers, conflicts, warnings: report.warnings };
 }
 
-function notInstalled(type: string): FnoxError {
+/** The error (and install hint) for a provider type no installed plugin provides. */
+export function providerNotInstalled(type: string): FnoxError {
   const installable = INSTALLABLE_PROVIDERS[type];
   if (installable) {
     return new FnoxError('provider_not_installed', `Provider type '${type}' is not installed`, {
@@ -87,6 +88,40 @@ function notInstalled(type: string): FnoxError {
   });
 }
 
+/**
+ * Drop claims on a first-party type (age, aws-kms, aws-sm) from any package but its own, in every
+ * discovery path (oclif plugins, the fast path, an app's dependencies): a plugin that calls
+ * itself `age` would otherwise receive the plaintext of `fnox set`.
+ */
+export function withoutImpostors(plugins: Iterable<PluginDescriptor>): { plugins: PluginDescriptor[]; warnings: string[] } {
+  const kept: PluginDescriptor[] = [];
+  const warnings: string[] = [];
+  for (const plugin of plugins) {
+    const field = plugin.pjson.fnox as { providers?: Record<string, unknown> } | undefined;
+    const claimed = field && typeof field === 'object' && field.providers && typeof field.providers === 'object' ? field.providers : undefined;
+    const stolen = Object.keys(claimed ?? {}).filter((type) => {
+      const owner = INSTALLABLE_PROVIDERS[type]?.packageName;
+      return owner !== undefined && owner !== plugin.name;
+    });
+    if (stolen.length === 0) {
+      kept.push(plugin);
+      continue;
+    }
+    const providers = Object.fromEntries(Object.entries(claimed!).filter(([type]) => !stolen.includes(type)));
+    for (const type of stolen) {
+      warnings.push(`${plugin.name}: provider type '${type}' belongs to ${INSTALLABLE_PROVIDERS[type]!.packageName}; skipped`);
+    }
+    kept.push({ ...plugin, pjson: { ...plugin.pjson, fnox: { ...field, providers } } });
+  }
+  return { plugins: kept, warnings };
+}
+
+function readReport(plugins: Iterable<PluginDescriptor>): ProviderManifestReport {
+  const safe = withoutImpostors(plugins);
+  const report = readProviderManifests(safe.plugins);
+  return safe.warnings.length === 0 ? report : { ...report, warnings: [...safe.warnings, ...report.warnings] };
+}
+
 async function importBuiltin(entry: string): Promise<unknown> {
   if (entry === 'builtin:plain') return import('./plain.js');
   throw new Error(`unknown builtin ${entry}`);
@@ -94,7 +129,7 @@ async function importBuiltin(entry: string): Promise<unknown> {
 
 /** Create a registry over discovered provider manifests. Nothing is imported until {@link ProviderRegistry.load}. */
 export function createProviderRegistry(options: ProviderRegistryOptions = {}): ProviderRegistry {
-  const report = withBuiltins(options.report ?? readProviderManifests(options.plugins ?? []));
+  const report = withBuiltins(options.report ?? readReport(options.plugins ?? []));
   const importModule = options.importModule ?? ((url: string) => import(url));
   const loaded = new Map<string, Promise<BrandedProviderDefinition>>();
 
@@ -106,7 +141,7 @@ export function createProviderRegistry(options: ProviderRegistryOptions = {}): P
         const names = conflict.packages.map((p) => `${p.name} (${p.origin})`).join(' and ');
         throw new FnoxError('provider_conflict', `Provider type '${type}' is provided by more than one plugin: ${names}`);
       }
-      throw notInstalled(type);
+      throw providerNotInstalled(type);
     }
     let mod: unknown;
     try {

@@ -7,6 +7,7 @@
 import { isProviderError } from '@fnox/contract';
 import type { EffectiveConfig } from '../config/types.js';
 import { isFnoxError } from '../errors.js';
+import { escapeControls } from '../format/terminal-text.js';
 import type { FnoxSession } from '../session.js';
 import type { ProviderFactory } from './provider-factory.js';
 
@@ -92,12 +93,14 @@ export function createAuthPrompter(session: FnoxSession, effective: EffectiveCon
     const command = await authCommandOf(factory, effective, provider);
     if (command === undefined) return false;
     // Provider error messages never carry secret values (contract), so they may be shown here.
-    session.log.info(`Authentication failed for provider '${provider}': ${failure.message}`);
-    const answer = await prompt(`Run \`${command}\` to authenticate? [y/N] `);
+    // The command is shown exactly as it will run: a `\u001b[2K\r` in it cannot repaint the question.
+    const shown = escapeControls(command);
+    session.log.info(escapeControls(`Authentication failed for provider '${provider}': ${failure.message}`));
+    const answer = await prompt(`Run \`${shown}\` to authenticate? [y/N] `);
     if (!/^y/i.test(answer.trim())) return false;
     const status = await runCommand(command, session.env);
     if (status !== 0) {
-      session.log.info(`Authentication command \`${command}\` failed (exit status ${status})`);
+      session.log.info(`Authentication command \`${shown}\` failed (exit status ${status})`);
       return false;
     }
     // Credentials are cached per client: the retry must not reuse the instance that failed.

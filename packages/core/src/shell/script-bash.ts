@@ -32,7 +32,7 @@ function wrapper(exe: string): string {
 `;
 }
 
-/** Shared by bash and the hook-env output: text of the exported FNOX_* variables, built in-shell. */
+/** Text of the exported FNOX_* variables, built in-shell (the fingerprint lines of hook-env call it). */
 const BASH_HELPERS = `__fnox_env_text() {
   local __fnox_n
   __fnox_envtxt=
@@ -56,6 +56,24 @@ __fnox_unchanged() {
 }
 `;
 
+/**
+ * On exit, remove the stamp directory made for this shell (`__fnox_fp_own`, never one inherited
+ * from a parent shell's session; zsh runs `fnox deactivate` instead). Chained in
+ * front of an EXIT trap the user already has. Deactivation keeps the function (the trap may name
+ * it); with the stamp variable unset it does nothing.
+ */
+const EXIT_CLEANUP = `__fnox_exit() {
+  [[ \${__fnox_fp_own-} == */fnox-stamps-* ]] && command rm -rf -- "$__fnox_fp_own"
+}
+if [[ "$(trap -p EXIT)" != *__fnox_exit* ]]; then
+  __fnox_exit_trap=$(trap -p EXIT)
+  __fnox_exit_trap=\${__fnox_exit_trap#"trap -- "}
+  eval "__fnox_exit_trap=\${__fnox_exit_trap% EXIT}"
+  trap -- "__fnox_exit\${__fnox_exit_trap:+; \$__fnox_exit_trap}" EXIT
+  unset __fnox_exit_trap
+fi
+`;
+
 /** `fnox activate bash`. */
 export function bashActivation(exe: readonly string[], options: ActivationOptions = {}): string {
   const q = posixExe(exe);
@@ -65,19 +83,19 @@ export function bashActivation(exe: readonly string[], options: ActivationOption
   out += `_fnox_hook() {
   local previous_exit_status=$?
   trap -- '' SIGINT
-  __fnox_unchanged || eval "$(${q} hook-env -s bash)"
+  __fnox_unchanged || eval "$(${q} hook-env -s bash --fingerprint)"
   trap - SIGINT
   return $previous_exit_status
 }
 if [[ ";\${PROMPT_COMMAND[*]:-};" != *";_fnox_hook;"* ]]; then
   PROMPT_COMMAND="_fnox_hook\${PROMPT_COMMAND:+;\$PROMPT_COMMAND}"
 fi
-`;
+${EXIT_CLEANUP}`;
   return out;
 }
 
 /** Names of the hook's bookkeeping variables (all shells). */
-export const HOOK_VARIABLES = ['__fnox_fp_absent', '__fnox_fp_present', '__fnox_fp_stamps', '__fnox_fp_dir', '__fnox_fp_env', '__fnox_envtxt'];
+export const HOOK_VARIABLES = ['__fnox_fp_absent', '__fnox_fp_present', '__fnox_fp_stamps', '__fnox_fp_own', '__fnox_fp_dir', '__fnox_fp_env', '__fnox_envtxt'];
 
 /** The shell part of `fnox deactivate` for bash (after the unset lines of the secrets). */
 export function bashTeardown(): string {

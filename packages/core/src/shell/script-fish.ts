@@ -47,7 +47,10 @@ end
 function __fnox_env_eval --on-event fish_prompt --description 'fnox: load the secrets of this directory'
   test "$FNOX_SHELL" = fish; or return
   __fnox_unchanged; and return
-  ${q} hook-env -s fish | source
+  ${q} hook-env -s fish --fingerprint | source
+end
+function __fnox_exit --on-event fish_exit --description 'fnox: remove the stamp directory made for this shell'
+  string match -q -- '*/fnox-stamps-*' "$__fnox_fp_own"; and command rm -rf -- $__fnox_fp_own
 end
 function __fnox_cd_hook --on-variable PWD --description 'fnox: reload secrets on cd'
   __fnox_env_eval
@@ -59,7 +62,7 @@ __fnox_env_eval
 
 /** The shell part of `fnox deactivate` for fish (after the unset lines of the secrets). */
 export function fishTeardown(): string {
-  return `functions -e __fnox_env_eval __fnox_cd_hook __fnox_unchanged __fnox_env_text
+  return `functions -e __fnox_env_eval __fnox_cd_hook __fnox_unchanged __fnox_env_text __fnox_exit
 set -e FNOX_SHELL
 set -e __FNOX_SESSION
 ${HOOK_VARIABLES.map((name) => `set -e -g ${name}`).join('\n')}

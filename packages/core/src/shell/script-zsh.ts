@@ -27,6 +27,7 @@ fnox() {
       ;;
     *) command ${q} "\$@" ;;
   esac
+  return \$status
 }
 `;
   if (options.noHookEnv) return out;
@@ -56,7 +57,7 @@ __fnox_unchanged() {
 }
 _fnox_hook() {
   trap -- '' SIGINT
-  __fnox_unchanged || eval "\$(${q} hook-env -s zsh)"
+  __fnox_unchanged || eval "\$(${q} hook-env -s zsh --fingerprint)"
   trap - SIGINT
 }
 _fnox_cleanup() {

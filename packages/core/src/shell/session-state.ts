@@ -2,7 +2,8 @@
  * `__FNOX_SESSION`: what the previous hook-env run left for the next one (docs/shell-integration.md). Opaque to
  * the shell: JSON → raw deflate → base64url, behind a version prefix. It never holds a secret
  * value, only keyed hashes (see fingerprint.ts), so the variable can be inherited by child
- * processes like any other.
+ * processes like any other. It does hold the values the user's own environment had before fnox
+ * replaced them (to restore them on leave), which that environment exported anyway.
  */
 import { createRequire } from 'node:module';
 
@@ -30,6 +31,11 @@ export interface SessionState {
   readonly secrets: readonly (readonly [key: string, hash: string])[];
   /** KEY → `fnox-hook-*` temp file holding an `as_file` secret. */
   readonly asFiles: readonly (readonly [key: string, path: string])[];
+  /**
+   * KEY → the value the shell had before fnox first set KEY (the user's own, restored on leave and
+   * deactivate, as direnv does). A KEY that was unset before is absent: it is unset again.
+   */
+  readonly saved: readonly (readonly [key: string, value: string])[];
   /** Directory of the temp files and of the prompt hook's stamp directory. */
   readonly tmp?: string;
   /** The prompt hook's stamp directory (see stamps.ts). */
@@ -41,7 +47,7 @@ const PREFIX = '1.';
 const MAX_STATE_BYTES = 4 * 1024 * 1024;
 
 /** The state of a shell where hook-env never ran. */
-export const EMPTY_SESSION: SessionState = Object.freeze({ files: [], secrets: [], asFiles: [] });
+export const EMPTY_SESSION: SessionState = Object.freeze({ files: [], secrets: [], asFiles: [], saved: [] });
 
 /** Encode for `__FNOX_SESSION`. */
 export function encodeSession(state: SessionState): string {
@@ -53,6 +59,7 @@ export function encodeSession(state: SessionState): string {
     k: state.key,
     s: state.secrets,
     a: state.asFiles,
+    r: state.saved,
     t: state.tmp,
     m: state.stamps,
   });
@@ -84,6 +91,7 @@ export function decodeSession(text: string | undefined): SessionState {
       key: opt(raw.k),
       secrets: pairs(raw.s, isString),
       asFiles: pairs(raw.a, isString),
+      saved: pairs(raw.r, isString),
       tmp: opt(raw.t),
       stamps: opt(raw.m),
     };

@@ -1,14 +1,24 @@
 /** The shells fnox integrates with (docs/shell-integration.md), and how the one in use is detected. */
 import { FnoxError } from '../errors.js';
+import { escapeControls } from '../format/terminal-text.js';
 
-/** Shells with activation scripts in v1. */
-export const SHELLS = ['bash', 'zsh', 'fish'] as const;
+/** Shells with activation scripts. */
+export const SHELLS = ['bash', 'zsh', 'fish', 'nu', 'pwsh'] as const;
 
 /** A supported shell. */
 export type ShellName = (typeof SHELLS)[number];
 
-/** Shells upstream supports that fnox-ts will add later (named so the error can say so). */
-const LATER_SHELLS = new Set(['nu', 'pwsh', 'powershell']);
+/** Other spellings accepted on the command line and in `$SHELL`. */
+const ALIASES: Readonly<Record<string, ShellName>> = { powershell: 'pwsh', nushell: 'nu' };
+
+/**
+ * Shells whose prompt hook compares the directory, config files and FNOX_* variables itself and
+ * runs no process when nothing changed; nu and pwsh run `hook-env` at every prompt (it prints
+ * nothing when nothing changed), as upstream does.
+ */
+export function hasPromptFingerprint(shell: ShellName): boolean {
+  return shell === 'bash' || shell === 'zsh' || shell === 'fish';
+}
 
 /** True for a supported shell name. */
 export function isShellName(name: string): name is ShellName {
@@ -17,13 +27,13 @@ export function isShellName(name: string): name is ShellName {
 
 /** `unsupported shell: X` (a configuration error, exit 1). */
 export function unsupportedShell(name: string): FnoxError {
-  const later = LATER_SHELLS.has(name) ? ` (${name} support is planned)` : '';
-  return new FnoxError('shell_unsupported', `unsupported shell: ${name}${later}`);
+  return new FnoxError('shell_unsupported', `unsupported shell: ${escapeControls(name)}`, { hint: `Supported shells: ${SHELLS.join(', ')}.` });
 }
 
 /** Check a shell name given on the command line. */
 export function parseShell(name: string): ShellName {
-  if (isShellName(name)) return name;
+  const canonical = ALIASES[name] ?? name;
+  if (isShellName(canonical)) return canonical;
   throw unsupportedShell(name);
 }
 

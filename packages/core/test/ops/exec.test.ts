@@ -53,7 +53,7 @@ describe('spawnWithEnv / execWithSecrets', () => {
   });
   it('spawn failure names only the command', async () => {
     const err = await spawnWithEnv(['/nonexistent/fnox-test-cmd', 'SECRET-ARG'], {}).catch((e: unknown) => e as Error);
-    expect(err).toMatchObject({ code: 'command_failed', message: 'Command execution failed: /nonexistent/fnox-test-cmd' });
+    expect(err).toMatchObject({ code: 'command_not_found', exitCode: 127, message: 'Command execution failed: /nonexistent/fnox-test-cmd' });
     expect(JSON.stringify({ m: err.message, d: (err as { details: string[] }).details })).not.toContain('SECRET-ARG');
   });
   it('the child sees the secrets; as_file files are gone after it exits', async () => {

@@ -46,8 +46,8 @@ function applyInBash(output: string, env: NodeJS.ProcessEnv, cwd = project): Nod
   return out;
 }
 
-async function run(env: NodeJS.ProcessEnv, cwd = project) {
-  const result = await hookEnv(createSession({ cwd, env, log: logger }), { shell: 'bash' });
+async function run(env: NodeJS.ProcessEnv, cwd = project, fingerprint = true) {
+  const result = await hookEnv(createSession({ cwd, env, log: logger }), { shell: 'bash', fingerprint });
   return { ...result, env: applyInBash(result.stdout, env, cwd) };
 }
 
@@ -57,7 +57,7 @@ describe('hookEnv', () => {
     const first = await run(baseEnv());
     expect(first.env.A).toBe('a');
     expect(first.env.B).toBeUndefined();
-    expect(first.stderr).toBe('fnox: +1 A\n');
+    expect(first.stderr).toBe('fnox: +1 A from fnox.toml\n');
     const second = await run(first.env);
     expect(second.stdout).not.toMatch(/^export /m);
     expect(second.stdout).toContain('__fnox_fp_present=( ');
@@ -90,12 +90,37 @@ describe('hookEnv', () => {
     expect(second.env.X).toBeUndefined();
   });
 
-  it('an FNOX_* secret does not make every prompt reload', async () => {
-    writeFileSync(join(project, 'fnox.toml'), '[secrets]\nFNOX_TOKEN = { default = "t" }\n');
-    const first = await run(baseEnv());
-    expect(first.env.FNOX_TOKEN).toBe('t');
+  it('an FNOX_* secret is never exported and does not make every prompt reload', async () => {
+    writeFileSync(join(project, 'fnox.toml'), '[secrets]\nFNOX_TOKEN = { default = "t" }\nA = { default = "a" }\n');
+    const first = await run({ ...baseEnv(), FNOX_ALLOW_ENV_NAMES: 'FNOX_TOKEN,FNOX_*' });
+    expect([first.env.FNOX_TOKEN, first.env.A]).toEqual([undefined, 'a']);
+    expect(first.stderr).toContain("fnox: secret 'FNOX_TOKEN' is not exported: FNOX_* variables configure fnox itself");
     const second = await run(first.env);
     expect(second.stdout).not.toMatch(/^export /m);
+  });
+
+  it('standalone output: no fingerprint lines, and nothing at all when nothing changed', async () => {
+    writeFileSync(join(project, 'fnox.toml'), '[secrets]\nA = { default = "a" }\n');
+    const first = await run(baseEnv(), project, false);
+    expect(first.stdout).not.toContain('__fnox');
+    expect(first.env.A).toBe('a');
+    const second = await run(first.env, project, false);
+    expect(second.stdout).toBe('');
+    expect(readdirSync(tmp)).toEqual([]); // no stamp directory for a standalone run
+  });
+
+  it('leaving restores the values it replaced, exactly, and leaves unset what was unset', async () => {
+    writeFileSync(join(project, 'fnox.toml'), '[secrets]\nDATABASE_URL = { default = "fnox-db" }\nNEW = { default = "n" }\nEMPTY = { default = "e" }\n');
+    const user = { ...baseEnv(), DATABASE_URL: "postgres://me@localhost/my db'x", EMPTY: '' };
+    const inside = await run(user);
+    expect([inside.env.DATABASE_URL, inside.env.NEW, inside.env.EMPTY]).toEqual(['fnox-db', 'n', 'e']);
+    expect(inside.env.__FNOX_SESSION).not.toContain('fnox-db');
+    const left = await run(inside.env, root);
+    expect([left.env.DATABASE_URL, left.env.NEW, left.env.EMPTY]).toEqual([user.DATABASE_URL, undefined, '']);
+    // A value the user changed while inside is theirs: not restored, not unset.
+    const again = await run(left.env);
+    const changed = await run({ ...again.env, DATABASE_URL: 'mine-now' }, root);
+    expect(changed.env.DATABASE_URL).toBe('mine-now');
   });
 
   it('as_file: a private fnox-hook-* file per value, replaced on change, deleted by deactivate', async () => {
@@ -123,5 +148,51 @@ describe('hookEnv', () => {
 
   it('deactivate without activation is an error with a hint', () => {
     expect(() => deactivate({})).toThrow('fnox is not activated in this shell session.');
+  });
+});
+
+describe('the hook deadline', () => {
+  const fixtures = new URL('../registry-fixtures/', import.meta.url);
+  /** A registry whose `counted` provider answers after `delayMs` (never, when undefined). */
+  async function registryAnswering(delayMs: number | undefined) {
+    const [{ createProviderRegistry }, { defineProvider, fieldsSchema }] = await Promise.all([import('../../src/index.js'), import('@fnox/contract')]);
+    const definition = defineProvider({
+      type: 'counted',
+      mode: 'read',
+      configSchema: fieldsSchema({ prefix: { kind: 'string', required: true } }),
+      create: () => ({
+        get: ({ value }: { value: string }) =>
+          new Promise<string>((resolve) => {
+            if (delayMs !== undefined) setTimeout(() => resolve(`got-${value}`), delayMs);
+          }),
+      }),
+    });
+    return createProviderRegistry({
+      plugins: [
+        {
+          name: 'fnox-provider-counted',
+          version: '1.0.0',
+          root: new URL('counted', fixtures).pathname,
+          type: 'user',
+          pjson: { fnox: { contract: 1, providers: { counted: { entry: './provider.js', mode: 'read' } } } },
+        },
+      ],
+      importModule: async () => ({ default: definition }),
+    });
+  }
+
+  it('a hanging provider keeps the previous environment and says so; FNOX_HOOK_TIMEOUT sets the deadline', async () => {
+    writeFileSync(join(project, 'fnox.toml'), '[providers.c]\ntype = "counted"\nprefix = "x"\n\n[secrets]\nA = { provider = "c", value = "v" }\n');
+    const env = { ...baseEnv(), FNOX_HOOK_TIMEOUT: '0.3', KEPT: 'previous' };
+    const started = Date.now();
+    const hung = await hookEnv(createSession({ cwd: project, env, log: logger, registry: await registryAnswering(undefined) }), { shell: 'bash' });
+    expect(Date.now() - started).toBeLessThan(3_000);
+    expect(hung.timedOut).toBe(true);
+    expect(hung.stdout).toBe('');
+    expect(hung.stderr).toContain('fnox: secrets not reloaded: loading took longer than 0.3s (FNOX_HOOK_TIMEOUT); keeping the previous environment');
+    // Positive control: a provider that answers within the deadline loads.
+    const answered = await hookEnv(createSession({ cwd: project, env, log: logger, registry: await registryAnswering(50) }), { shell: 'bash' });
+    expect(answered.timedOut).toBeUndefined();
+    expect(answered.stdout).toContain('export A=got-v\n');
   });
 });

@@ -16,6 +16,7 @@ describe('__FNOX_SESSION encoding', () => {
       key,
       secrets: [['DB_PASSWORD', secretHash(key, 'DB_PASSWORD', 'hunter2-plaintext', false)] as const],
       asFiles: [],
+      saved: [['DATABASE_URL', 'the user own value']] as const,
       tmp: '/tmp',
       stamps: '/tmp/fnox-stamps-x',
     };
@@ -116,6 +117,7 @@ describe('shell detection', () => {
   });
   it('hook-env: defaults to bash', () => {
     expect(detectHookShell(undefined, {})).toBe('bash');
-    expect(() => detectHookShell('nu', {})).toThrow(/unsupported shell: nu/);
+    expect(detectHookShell('powershell', {})).toBe('pwsh');
+    expect(() => detectHookShell('tcsh', {})).toThrow(/unsupported shell: tcsh/);
   });
 });
