@@ -6,18 +6,8 @@
 // Terminal text: every piece of config/provider text shown on a terminal goes through escapeControls
 export { escapeControls, hasControls, type EscapeControlsOptions } from './format/terminal-text.js';
 
-// Errors and the exit-code table
-export {
-  ERROR_CODES,
-  EXIT_CODES,
-  FnoxError,
-  isFnoxError,
-  renderError,
-  toFnoxError,
-  type FnoxErrorCode,
-  type FnoxErrorOptions,
-  type RenderErrorOptions,
-} from './errors.js';
+// The public entry (the Node API, errors and the exit-code table), so internal is a superset of it
+export * from './public.js';
 
 // Providers: discovery index, lazy loading, instances, the built-in plain provider
 export {
