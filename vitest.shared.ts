@@ -8,7 +8,8 @@ export function fnoxVitestConfig(overrides: { testTimeout?: number; fileParallel
   return defineConfig({
     test: {
       include: ['test/**/*.test.ts'],
-      testTimeout: overrides.testTimeout ?? 30_000,
+      // FNOX_TEST_TIMEOUT_MS: mutation runs (instrumented code, two test runners at once) need longer.
+      testTimeout: Number(process.env.FNOX_TEST_TIMEOUT_MS) || overrides.testTimeout || 30_000,
       hookTimeout: 60_000,
       fileParallelism: overrides.fileParallelism ?? true,
       disableConsoleIntercept: true,

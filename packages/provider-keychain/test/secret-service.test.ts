@@ -4,14 +4,15 @@
  * way round (the same items upstream fnox reads and writes); a locked collection and a machine
  * without D-Bus fail with clear errors.
  */
-import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { execFile, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { isProviderError, type ProviderContext, type ProviderInstance } from '@fnox/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import provider from '../src/provider.js';
-import { HAVE_SECRET_SERVICE, startSecretService, type SecretService } from './support/secret-service.js';
+import { busConfig, HAVE_SECRET_SERVICE, startSecretService, type SecretService } from './support/secret-service.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = join(root, 'dist', 'provider.js');
@@ -98,6 +99,9 @@ describe.skipIf(!HAVE_SECRET_SERVICE)('keychain with gnome-keyring on a private 
     const names: string[] = [];
     for await (const name of p.list!()) names.push(name);
     expect(names).toEqual(['A', 'B']);
+    const all: string[] = [];
+    for await (const name of (await instance({ service: 'fnox-list' })).list!()) all.push(name);
+    expect(all).toEqual(['outside-prefix', 'team/A', 'team/B']);
     await p.check!();
     expect(ss.secretTool(['lookup', 'service', 'fnox-list', 'username', '__fnox_test__']).code).not.toBe(0);
   });
@@ -128,6 +132,21 @@ describe.skipIf(!HAVE_SECRET_SERVICE)('keychain with gnome-keyring on a private 
       expect(write.hint).toMatch(/dbus-run-session/);
       const read = await inChild(env, { service: 'fnox-nobus' }, "p.get({ key: 'K', value: 'K' })");
       expect(read).toMatchObject({ ok: false, code: 'network' });
+    }
+  });
+
+  it.skipIf(!existsSync(DIST) && process.env.CI !== 'true')('a session bus without any Secret Service: the same clear error', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fnox-bare-bus-'));
+    writeFileSync(join(dir, 'bus.conf'), busConfig(dir));
+    const bus = spawn('dbus-daemon', [`--config-file=${join(dir, 'bus.conf')}`, '--nofork', '--print-address=1'], { stdio: ['ignore', 'pipe', 'ignore'] });
+    try {
+      const address = await new Promise<string>((resolve) => bus.stdout!.once('data', (chunk: Buffer) => resolve(chunk.toString().trim())));
+      const read = await inChild({ ...ss.env, DBUS_SESSION_BUS_ADDRESS: address }, { service: 'fnox-bare' }, "p.get({ key: 'K', value: 'K' })");
+      expect(read).toMatchObject({ ok: false, code: 'network' });
+      expect(read.message).toMatch(/^keychain: no Secret Service to read 'K' \(service 'fnox-bare'\): .*org\.freedesktop\.secrets/);
+    } finally {
+      bus.kill('SIGTERM');
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

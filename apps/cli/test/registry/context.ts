@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RunningEmulator } from '@fnox/aws-emulator';
+import { afterAll, beforeAll } from 'vitest';
 import { sandbox, type Sandbox } from '../helpers/fnox.js';
 import type { LocalRegistry } from './local-registry.js';
 import type { Packed } from './packed.js';
@@ -67,6 +68,19 @@ export function fnoxUser(ctx: RegistryContext): FnoxUser {
         timeoutMs: 300_000,
       }),
   };
+}
+
+/** A fresh user of the registry-installed fnox who has run `fnox plugins install <shortName>`. */
+export function userWithPlugin(ctx: RegistryContext, shortName: string, label: string): { get(): FnoxUser } {
+  let user: FnoxUser;
+  beforeAll(async () => {
+    await installCli(ctx);
+    user = fnoxUser(ctx);
+    mustSucceed(await user.fnox(['plugins', 'install', shortName]), `fnox plugins install ${shortName}`);
+    ctx.sizes.set(`${label} (fnox data dir)`, await duKiB(user.dataDir));
+  }, 960_000);
+  afterAll(() => user?.box.cleanup());
+  return { get: () => user };
 }
 
 /** Write `fnox.toml` in a folder. */

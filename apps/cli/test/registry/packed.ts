@@ -10,6 +10,8 @@ export const PUBLISHED = {
   'packages/provider-age': '@fnox/provider-age',
   'packages/provider-aws-kms': '@fnox/provider-aws-kms',
   'packages/provider-secrets-manager': '@fnox/provider-secrets-manager',
+  'packages/provider-keychain': '@fnox/provider-keychain',
+  'packages/provider-password-store': '@fnox/provider-password-store',
   'packages/aws-emulator': '@fnox/aws-emulator',
   'apps/cli': '@fnox/cli',
   // The third-party example, published under its own (unscoped) name like any outside author would.

@@ -12,6 +12,7 @@ import { describeProviderAuthor } from './scenario-author.js';
 import { describeCliInstall } from './scenario-cli.js';
 import { describeEmulatorPackage } from './scenario-emulator.js';
 import { describeNodeApp } from './scenario-node-app.js';
+import { describeOsStorePlugins } from './scenario-os-stores.js';
 import { describeThirdPartyPlugin } from './scenario-third-party.js';
 import { mib } from './tree.js';
 
@@ -73,3 +74,4 @@ describeThirdPartyPlugin(ctx);
 describeNodeApp(ctx);
 describeEmulatorPackage(ctx);
 describeProviderAuthor(ctx);
+describeOsStorePlugins(ctx);

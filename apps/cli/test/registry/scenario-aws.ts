@@ -1,23 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { hermeticAwsEnv } from '@fnox/aws-emulator';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fnoxUser, installCli, providerRows, writeConfig, type FnoxUser, type RegistryContext } from './context.js';
-import { mustSucceed } from './run.js';
-import { duKiB, installedCopies } from './tree.js';
-
-/** A fresh user of the registry-installed fnox who has run `fnox plugins install <shortName>`. */
-function userWithPlugin(ctx: RegistryContext, shortName: string, label: string): { get(): FnoxUser } {
-  let user: FnoxUser;
-  beforeAll(async () => {
-    await installCli(ctx);
-    user = fnoxUser(ctx);
-    mustSucceed(await user.fnox(['plugins', 'install', shortName]), `fnox plugins install ${shortName}`);
-    ctx.sizes.set(`${label} (fnox data dir)`, await duKiB(user.dataDir));
-  }, 960_000);
-  afterAll(() => user?.box.cleanup());
-  return { get: () => user };
-}
+import { describe, expect, it } from 'vitest';
+import { providerRows, userWithPlugin, writeConfig, type RegistryContext } from './context.js';
+import { installedCopies } from './tree.js';
 
 const KMS_PACKAGE = '@fnox/provider-aws-kms';
 const SM_PACKAGE = '@fnox/provider-secrets-manager';

@@ -32,6 +32,24 @@ exec gnome-keyring-daemon --foreground --unlock --components=secrets
 `;
 
 // Generous: this machine's 2 cores are shared, and a daemon start can take seconds under load.
+/**
+ * The private bus's configuration: the session bus's, minus service activation (nothing but our
+ * daemon may ever start on it) and with its socket inside the temp HOME.
+ */
+export const busConfig = (dir: string): string => `<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
+ "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
+<busconfig>
+  <type>session</type>
+  <listen>unix:dir=${dir}</listen>
+  <auth>EXTERNAL</auth>
+  <policy context="default">
+    <allow send_destination="*" eavesdrop="true"/>
+    <allow eavesdrop="true"/>
+    <allow own="*"/>
+  </policy>
+</busconfig>
+`;
+
 function waitFor(check: () => boolean, what: () => string, timeoutMs = 45_000): Promise<void> {
   const started = Date.now();
   return new Promise((resolve, reject) => {
@@ -60,20 +78,38 @@ export async function startSecretService(password = 'fnox-test-keyring-password'
     XDG_RUNTIME_DIR: run,
     LANG: 'C.UTF-8',
   };
-  const session: ChildProcess = spawn('dbus-run-session', ['--', script, home], { env, stdio: ['pipe', 'ignore', 'pipe'] });
+  const config = join(home, 'session-bus.conf');
+  writeFileSync(config, busConfig(run));
+  const session: ChildProcess = spawn('dbus-run-session', [`--config-file=${config}`, '--', script, home], { env, stdio: ['pipe', 'ignore', 'pipe'] });
   let stderr = '';
   session.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   session.stdin!.end(password);
   const exited = new Promise<void>((resolve) => session.once('exit', () => resolve()));
-  await waitFor(() => existsSync(join(home, 'bus-address')) || session.exitCode !== null, () => `the session bus: ${stderr}`);
-  if (session.exitCode !== null) throw new Error(`dbus-run-session exited: ${stderr}`);
-  env.DBUS_SESSION_BUS_ADDRESS = readFileSync(join(home, 'bus-address'), 'utf8').trim();
-  const dbusSend = (args: string[]) => spawnSync('dbus-send', ['--session', '--print-reply', '--dest=org.freedesktop.secrets', ...args], { env, encoding: 'utf8' });
-  // Ready once the daemon answers on the bus with a default collection.
-  await waitFor(
-    () => /collection\/login/.test(dbusSend(['/org/freedesktop/secrets', 'org.freedesktop.Secret.Service.ReadAlias', 'string:default']).stdout ?? ''),
-    () => `gnome-keyring-daemon: ${stderr}`,
-  );
+  const stop = async () => {
+    try {
+      process.kill(Number(readFileSync(join(home, 'daemon-pid'), 'utf8')), 'SIGTERM');
+    } catch {
+      // not started, or already gone
+    }
+    const timer = setTimeout(() => session.kill('SIGKILL'), 5_000);
+    if (session.exitCode === null && session.signalCode === null) await exited;
+    clearTimeout(timer);
+    rmSync(home, { recursive: true, force: true });
+  };
+  const dbusSend = (dest: string, args: string[]) => spawnSync('dbus-send', ['--session', '--print-reply', `--dest=${dest}`, ...args], { env, encoding: 'utf8' });
+  try {
+    await waitFor(() => existsSync(join(home, 'bus-address')) || session.exitCode !== null, () => `the session bus: ${stderr}`);
+    if (session.exitCode !== null) throw new Error(`dbus-run-session exited: ${stderr}`);
+    env.DBUS_SESSION_BUS_ADDRESS = readFileSync(join(home, 'bus-address'), 'utf8').trim();
+    // Ready once the daemon owns the Secret Service name (asked of the bus itself) and has a default collection.
+    const owned = () => /boolean true/.test(dbusSend('org.freedesktop.DBus', ['/org/freedesktop/DBus', 'org.freedesktop.DBus.NameHasOwner', 'string:org.freedesktop.secrets']).stdout ?? '');
+    const defaultCollection = () =>
+      /collection\/login/.test(dbusSend('org.freedesktop.secrets', ['/org/freedesktop/secrets', 'org.freedesktop.Secret.Service.ReadAlias', 'string:default']).stdout ?? '');
+    await waitFor(() => owned() && defaultCollection(), () => `gnome-keyring-daemon: ${stderr}`);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
   return {
     home,
     env,
@@ -82,20 +118,9 @@ export async function startSecretService(password = 'fnox-test-keyring-password'
       return { code: r.status, stdout: r.stdout, stderr: r.stderr };
     },
     lock() {
-      const r = dbusSend(['/org/freedesktop/secrets', 'org.freedesktop.Secret.Service.Lock', 'array:objpath:/org/freedesktop/secrets/collection/login']);
+      const r = dbusSend('org.freedesktop.secrets', ['/org/freedesktop/secrets', 'org.freedesktop.Secret.Service.Lock', 'array:objpath:/org/freedesktop/secrets/collection/login']);
       if (r.status !== 0) throw new Error(`Lock failed: ${r.stderr}`);
     },
-    async stop() {
-      const pid = Number(readFileSync(join(home, 'daemon-pid'), 'utf8'));
-      try {
-        process.kill(pid, 'SIGTERM');
-      } catch {
-        // already gone
-      }
-      const timer = setTimeout(() => session.kill('SIGKILL'), 5_000);
-      if (session.exitCode === null) await exited;
-      clearTimeout(timer);
-      rmSync(home, { recursive: true, force: true });
-    },
+    stop,
   };
 }
