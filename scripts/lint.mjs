@@ -33,5 +33,6 @@ for (const check of checks) {
   const ok = result.status === 0;
   if (!ok) failed++;
   console.log(`lint: ${check.name}: ${ok ? 'ok' : 'FAILED'}`);
+  if (!ok && check.name.startsWith('formatting')) console.log('lint: format the files listed above with `npm run format -- FILE` (or, for files merged from older branches, `npm run format:pending` lists them in .prettierignore)');
 }
 process.exit(failed === 0 ? 0 : 1);
