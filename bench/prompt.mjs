@@ -1,5 +1,5 @@
 // `node bench/prompt.mjs`: the cost of one shell prompt with fnox activated, nothing changed vs
-// something changed, as ratios to `node -e 0` (DESIGN §5: an unchanged prompt starts no process).
+// something changed, as ratios to `node -e 0` (an unchanged prompt starts no process; ARCHITECTURE.md, "The fast path").
 // Each case is a fresh shell that sources the activation script and a saved hook-env state, then
 // runs the prompt hook once. Build first (`pnpm build`). Options: --rounds N, --shells bash,zsh,fish,nu.
 // nu runs `fnox hook-env` at every prompt by design (as upstream): its "nothing changed" case

@@ -1,4 +1,4 @@
-// `npm run bench`: every start-up figure of DESIGN §5 that lives in the CLI, as ratios to
+// `npm run bench`: every start-up figure of the CLI (ARCHITECTURE.md, "The fast path"), as ratios to
 // `node -e 0` measured in the same interleaved run, plus peak RSS of `exec` with 1,000 secrets.
 // Build first (`pnpm build`). Options: --rounds N. AWS figures: bench/kms.mjs,
 // bench/secrets-manager.mjs; shell prompt: bench/prompt.mjs.
@@ -18,7 +18,7 @@ const home = mkdtempSync(join(tmpdir(), 'fnox-bench-'));
 const cacheHome = join(home, '.cache');
 const env = { ...process.env, HOME: home, XDG_CONFIG_HOME: join(home, '.config'), XDG_DATA_HOME: join(home, '.local', 'share'), XDG_CACHE_HOME: cacheHome };
 for (const name of Object.keys(env)) if (name.startsWith('FNOX_')) delete env[name];
-// This machine's NODE_EXTRA_CA_CERTS adds ~35 ms to every node process (TOOLCHAIN.md); users
+// This machine's NODE_EXTRA_CA_CERTS adds ~35 ms to every node process; users
 // rarely have it, and it would flatter every ratio.
 delete env.NODE_EXTRA_CA_CERTS;
 
@@ -47,7 +47,10 @@ try {
     { rounds },
   );
   // Peak RSS of fnox itself while its child runs (the child reads its parent's high-water mark).
-  for (const [label, runEnv] of [['with code cache', env], ['no code cache', noCache]]) {
+  for (const [label, runEnv] of [
+    ['with code cache', env],
+    ['no code cache', noCache],
+  ]) {
     const peak = spawnSync(process.execPath, [fnox, 'exec', '--', 'sh', '-c', 'grep VmHWM /proc/$PPID/status'], {
       cwd: thousand,
       env: runEnv,

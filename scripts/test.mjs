@@ -1,5 +1,5 @@
-// README command 2: install if needed, build, run every package's tests through turbo, and end
-// with one plain `N passed, N failed` line summed over all packages.
+// README command 2: install if needed, lint (scripts/lint.mjs), build, run every package's tests
+// through turbo, and end with one plain `N passed, N failed` line summed over all packages.
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureWorkspace, repoRoot, run } from './toolchain.mjs';
@@ -14,6 +14,8 @@ ensureWorkspace();
 for (const dir of packageDirs) rmSync(join(dir, '.vitest-results.json'), { force: true });
 
 const extra = process.argv.slice(2);
+// The lint step (formatting, import cycles): its result counts like a failing test.
+const lintStatus = extra.length === 0 ? run('node', ['scripts/lint.mjs'], { allowFailure: true }) : 0;
 const status = run('pnpm', ['exec', 'turbo', 'run', 'test', '--continue', '--concurrency=2', '--log-order=grouped', ...extra], {
   allowFailure: true,
 });
@@ -38,6 +40,10 @@ for (const dir of packageDirs) {
 if (missing.length > 0 && extra.length === 0) {
   console.log(`\nNo test results from: ${missing.join(', ')} (build or test run failed before tests ran)`);
   failed += missing.length;
+}
+if (lintStatus !== 0) {
+  console.log('\nthe lint step failed (see "lint: ... FAILED" above)');
+  failed += 1;
 }
 if (status !== 0 && failed === 0) {
   console.log('\nturbo reported a failing task (see "Failed:" above); counting it as a failure');

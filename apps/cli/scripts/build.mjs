@@ -1,4 +1,4 @@
-// Builds the CLI as an esbuild bundle (STARTUP.md "Bundling the oclif part"): oclif, core and every
+// Builds the CLI as an esbuild bundle (ARCHITECTURE.md, "The fast path"): oclif, core and every
 // command in one module graph with shared chunks, commands registered explicitly (no file globbing
 // at start-up). Command ids come from file paths: src/commands/provider/add.ts → `provider:add`.
 import { mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';

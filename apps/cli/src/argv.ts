@@ -1,5 +1,5 @@
 /**
- * Argument preparation that oclif cannot do itself (SPEC §6.1): global flags may come before the
+ * Argument preparation that oclif cannot do itself (docs/cli-reference.md): global flags may come before the
  * command name, and everything after `exec`'s first positional belongs to the child.
  */
 

@@ -12,7 +12,7 @@ import {
   type FnoxSession,
   type GlobalOptions,
   type ProviderRegistry,
-} from '@fnox/core';
+} from '@fnox/core/internal';
 import { debugRequested, exitIfWedged, isExitError, usageError } from './cli-errors.js';
 import { globalFlags } from './global-flags.js';
 import { globalOptionsFromFlags } from './global-options.js';
@@ -108,7 +108,10 @@ export abstract class FnoxCommand<T extends typeof Command> extends Command {
    */
   protected async confirm(session: FnoxSession, heading: string, items: readonly string[], action: string): Promise<boolean> {
     if (!session.stdinIsTTY || session.options.nonInteractive) {
-      throw new FnoxError('confirmation_required', `Not ${action} without confirmation: ${session.options.nonInteractive ? '--non-interactive is set' : 'stdin is not a terminal'}`);
+      throw new FnoxError(
+        'confirmation_required',
+        `Not ${action} without confirmation: ${session.options.nonInteractive ? '--non-interactive is set' : 'stdin is not a terminal'}`,
+      );
     }
     this.out(confirmationLines(heading, items).join('\n'));
     return isYes(await readStdinLine());

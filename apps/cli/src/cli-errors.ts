@@ -41,7 +41,7 @@ export async function reportFailure(error: unknown): Promise<void> {
     process.exitCode = (error as { oclif: { exit: number } }).oclif.exit;
     return;
   }
-  const { renderError } = await import('@fnox/core');
+  const { renderError } = await import('@fnox/core/internal');
   const usage = usageError(error);
   const oclifExit = (error as OclifLikeError | undefined)?.oclif?.exit;
   const rendered =

@@ -41,7 +41,9 @@ export function fishCompletion(config: Config): string {
         lines.push(`complete -c ${bin} -n __fish_use_subcommand -a ${fishQuote(topic)} -d ${fishQuote(`${topic} commands`)}`);
       }
       const siblings = topics.get(topic)!.join(' ');
-      lines.push(`complete -c ${bin} -n ${fishQuote(`__fish_seen_subcommand_from ${topic}; and not __fish_seen_subcommand_from ${siblings}`)} -a ${fishQuote(sub)} -d ${summary}`);
+      lines.push(
+        `complete -c ${bin} -n ${fishQuote(`__fish_seen_subcommand_from ${topic}; and not __fish_seen_subcommand_from ${siblings}`)} -a ${fishQuote(sub)} -d ${summary}`,
+      );
       condition = `__fish_seen_subcommand_from ${topic}; and __fish_seen_subcommand_from ${sub}`;
     } else {
       continue;

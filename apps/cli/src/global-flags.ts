@@ -1,7 +1,7 @@
 import { Flags } from '@oclif/core';
 import { RUNTIME_IF_MISSING_FLAG } from './argv.js';
 
-/** The flags every fnox command accepts, before or after the command name (SPEC §6.1). */
+/** The flags every fnox command accepts, before or after the command name (docs/cli-reference.md). */
 export const globalFlags = {
   config: Flags.string({
     char: 'c',

@@ -9,11 +9,7 @@ export type Colors = ReturnType<typeof createColors>;
  * non-empty `NO_COLOR`, `TERM=dumb` or `CLICOLOR=0`; `CLICOLOR_FORCE` (≠ 0) or `FORCE_COLOR`
  * (≠ 0) forces it (the rules upstream's terminal library follows).
  */
-export function colorEnabled(
-  stream: { readonly isTTY?: boolean },
-  env: NodeJS.ProcessEnv = process.env,
-  argv: readonly string[] = process.argv,
-): boolean {
+export function colorEnabled(stream: { readonly isTTY?: boolean }, env: NodeJS.ProcessEnv = process.env, argv: readonly string[] = process.argv): boolean {
   if (argv.includes('--no-color')) return false;
   if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
   const forced = (value: string | undefined) => value !== undefined && value !== '' && value !== '0';
@@ -43,22 +39,19 @@ export function errorStyle(colors: Colors = colorsFor(process.stderr)): ErrorSty
  */
 export function paint(text: string, colors: Colors): string {
   if (!colors.isColorSupported) return text;
-  return text.replace(
-    /^(\s*)(✓|✗|Warning:|WARN|error:|hint:|fnox:)(?= |$)/gm,
-    (_match, indent: string, word: string) => {
-      const painted =
-        word === '✓'
-          ? colors.green(word)
-          : word === '✗' || word === 'error:'
-            ? colors.bold(colors.red(word))
-            : word === 'hint:'
-              ? colors.cyan(word)
-              : word === 'fnox:'
-                ? colors.dim(word)
-                : colors.yellow(word);
-      return indent + painted;
-    },
-  );
+  return text.replace(/^(\s*)(✓|✗|Warning:|WARN|error:|hint:|fnox:)(?= |$)/gm, (_match, indent: string, word: string) => {
+    const painted =
+      word === '✓'
+        ? colors.green(word)
+        : word === '✗' || word === 'error:'
+          ? colors.bold(colors.red(word))
+          : word === 'hint:'
+            ? colors.cyan(word)
+            : word === 'fnox:'
+              ? colors.dim(word)
+              : colors.yellow(word);
+    return indent + painted;
+  });
 }
 
 /** Write fnox's own feedback (never data) to stderr, painted when stderr is a colour terminal. */

@@ -3,7 +3,7 @@
  * result), answers from stdin through node:readline, imported lazily so no other command pays
  * for it. Ctrl-C and end of input both end the wizard as "cancelled".
  */
-import { escapeControls, type WizardIO } from '@fnox/core';
+import { escapeControls, type WizardIO } from '@fnox/core/internal';
 
 /** A {@link WizardIO} on the terminal; `close` restores the terminal. */
 export interface TerminalWizardIO extends WizardIO {

@@ -4,7 +4,7 @@
  * with Yes as the default, so Enter on `fnox lsit` decrypted every secret into an editor.
  */
 import type { Config } from '@oclif/core';
-import { editDistance, FnoxError } from '@fnox/core';
+import { editDistance, FnoxError } from '@fnox/core/internal';
 
 /** The commands a typo may be meant as: visible ids and aliases, spelt as typed (`provider add`). */
 function commandNames(config: Config): string[] {

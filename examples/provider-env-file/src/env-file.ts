@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
-import { isAbsolute, join, resolve } from 'node:path';
-import { ProviderError } from '@fnox/contract';
+import { isAbsolute, resolve } from 'node:path';
+import { expandHome, ProviderError } from '@fnox/contract';
 import { DotenvSyntaxError, parseDotenv } from './dotenv.js';
 
 /** A dotenv file, read once per provider instance. */
@@ -14,9 +14,8 @@ export interface EnvFile {
 
 /** Where `path` from the provider table points: `~` expanded, relative paths under the declaring fnox.toml's directory. */
 export function envFilePath(path: string, configDir: string, home: string = homedir()): string {
-  if (path === '~') return home;
-  if (path.startsWith('~/')) return join(home, path.slice(2));
-  return isAbsolute(path) ? path : resolve(configDir, path);
+  const expanded = expandHome(path, { HOME: home });
+  return isAbsolute(expanded) ? expanded : resolve(configDir, expanded);
 }
 
 /** Read and parse the file. Every failure is a {@link ProviderError} naming the file, never a value. */

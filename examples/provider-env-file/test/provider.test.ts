@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isProviderError, type ProviderContext } from '@fnox/contract';
+import { createTestContext } from '@fnox/contract/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import { envFilePath, readEnvFile } from '../src/env-file.js';
 import provider from '../src/provider.js';
@@ -10,17 +11,7 @@ const root = mkdtempSync(join(tmpdir(), 'env-file-provider-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 function context(configDir: string): ProviderContext {
-  return {
-    name: 'local',
-    configFile: join(configDir, 'fnox.toml'),
-    configDir,
-    env: {},
-    globalConfigDir: root,
-    signal: new AbortController().signal,
-    log: { debug() {}, warn() {} },
-    options: {},
-    resolveSecret: () => Promise.reject(new Error('unused')),
-  };
+  return createTestContext({ name: 'local', configFile: join(configDir, 'fnox.toml'), configDir, globalConfigDir: root });
 }
 
 async function failure(promise: Promise<unknown>) {

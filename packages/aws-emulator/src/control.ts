@@ -9,7 +9,7 @@ export interface EmulatorControl {
   /** Logged requests in arrival order, optionally filtered by service and/or operation. */
   requests(filter?: { service?: string; operation?: string }): RequestLogEntry[];
   clearRequests(): void;
-  /** Adds a fault rule (AWS-WIRE §6); returns its id. */
+  /** Adds a fault rule (see faults.ts); returns its id. */
   addFault(rule: FaultRule): string;
   removeFault(id: string): boolean;
   clearFaults(): void;

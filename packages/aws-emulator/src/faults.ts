@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 
-/** What a fault does to a matching request (AWS-WIRE §6). */
+/** What a fault does to a matching request (see faults.ts). */
 export type FaultAction =
   /** 400 `ThrottlingException` / `Rate exceeded` (STS: `Throttling`), optionally with `Retry-After`. */
   | { type: 'throttle'; retryAfterSeconds?: number }

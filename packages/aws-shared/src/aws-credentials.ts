@@ -1,6 +1,6 @@
 /**
  * Credentials for the SDK client: static keys from `ctx.env`, the SDK's own chain (profile, SSO,
- * web identity, IMDS...), and optionally STS AssumeRole on top (SPEC §9.4 `role_arn`).
+ * web identity, IMDS...), and optionally STS AssumeRole on top (docs/providers/aws-kms.md `role_arn`).
  * `@aws-sdk/client-sts` is imported only when a role is configured: it stays external in the
  * provider bundles, so each provider declares it as its own dependency.
  */

@@ -25,7 +25,14 @@ export function diagnoseAws(settings: AwsSettings, env: Env): ProviderDiagnosis 
     [env.AWS_CONFIG_FILE || join(home, '.aws', 'config'), 'shared config file'],
   ];
   for (const [path, description] of sharedFiles) add({ description, path, found: existsSync(path) }, true);
-  add({ description: 'web identity token (AWS_WEB_IDENTITY_TOKEN_FILE)', path: env.AWS_WEB_IDENTITY_TOKEN_FILE ?? '', found: existsSync(env.AWS_WEB_IDENTITY_TOKEN_FILE ?? '') }, Boolean(env.AWS_WEB_IDENTITY_TOKEN_FILE));
+  add(
+    {
+      description: 'web identity token (AWS_WEB_IDENTITY_TOKEN_FILE)',
+      path: env.AWS_WEB_IDENTITY_TOKEN_FILE ?? '',
+      found: existsSync(env.AWS_WEB_IDENTITY_TOKEN_FILE ?? ''),
+    },
+    Boolean(env.AWS_WEB_IDENTITY_TOKEN_FILE),
+  );
   if (settings.roleArn) items.push({ description: `then assumes role ${settings.roleArn} with STS` });
   items.push({ description: `endpoint ${settings.endpointLabel}, region ${settings.region}` });
   return { title: 'AWS credentials', items };

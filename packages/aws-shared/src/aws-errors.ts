@@ -21,7 +21,7 @@ export interface AwsCallContext {
   readonly deniedHint?: string;
 }
 
-/** Upstream fnox diagnostic ids (SPEC §9.1, §11). */
+/** Upstream fnox diagnostic ids (docs/writing-a-provider.md; docs/troubleshooting.md). */
 export const DIAGNOSTICS = {
   authFailed: 'fnox::provider::auth_failed',
   notFound: 'fnox::provider::secret_not_found',

@@ -10,7 +10,7 @@ export interface AwsService {
   readonly envId: string;
 }
 
-/** The connection fields every AWS provider table has (SPEC §9.4, §9.5). */
+/** The connection fields every AWS provider table has (docs/providers/aws-kms.md; docs/providers/aws-sm.md). */
 export interface AwsFields {
   readonly region: string;
   readonly profile?: string;
@@ -35,7 +35,7 @@ export interface AwsSettings {
   readonly endpoint: string | undefined;
   /** The endpoint as shown in messages (the AWS default when none is configured). */
   readonly endpointLabel: string;
-  /** Endpoint for STS when a role is assumed: the provider's `endpoint` applies to STS too (SPEC §9.4). */
+  /** Endpoint for STS when a role is assumed: the provider's `endpoint` applies to STS too (docs/providers/aws-kms.md). */
   readonly stsEndpoint: string | undefined;
   readonly roleArn: string | undefined;
   /** From `AWS_MAX_ATTEMPTS`; unset keeps the SDK's own default (3, or the config file's `max_attempts`). */
@@ -46,11 +46,11 @@ export interface AwsSettings {
   readonly credentials: StaticCredentials | undefined;
 }
 
-/** Default TCP connect timeout. The SDK has none (AWS-WIRE §4.3); real AWS connects in well under a second. */
+/** Default TCP connect timeout. The SDK has none; real AWS connects in well under a second. */
 export const DEFAULT_CONNECTION_TIMEOUT_MS = 5_000;
 /** Default time for one attempt's request and response. The SDK has none and would hang forever. */
 export const DEFAULT_REQUEST_TIMEOUT_MS = 15_000;
-/** Sockets per client: batch reads run this many calls at once (SPEC §9.4 batch concurrency 100). */
+/** Sockets per client: batch reads run this many calls at once (docs/providers/aws-kms.md batch concurrency 100). */
 export const MAX_SOCKETS = 100;
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -125,7 +125,7 @@ export function clientOptions(settings: AwsSettings, endpoint: string | undefine
   };
 }
 
-/** The role ARN shape SPEC §9.4 requires: `arn:<partition>:iam::<12 digits>:role/<name>`. */
+/** The role ARN shape docs/providers/aws-kms.md requires: `arn:<partition>:iam::<12 digits>:role/<name>`. */
 export const ROLE_ARN_PATTERN = /^arn:[a-z][a-z0-9-]*:iam::\d{12}:role\/[\w+=,.@/-]+$/;
 
 /** Validation problems with the common AWS fields, as `[field, message]` pairs. */

@@ -76,7 +76,7 @@ export { computeLevels, type Levels } from './resolve/levels.js';
 export { mapLimit } from './resolve/concurrency.js';
 
 // Output formatting (secret-resolution owner): shell quoting (shared with shell integration), export formats
-export { fishEscape, fishQuote, posixQuote, setEnvLine, unsetEnvLine, type ShellKind } from './format/shell-quote.js';
+export { fishEscape, fishQuote, posixQuote } from './format/shell-quote.js';
 export { dotenvQuote, EXPORT_FORMATS, formatExport, rfc3339, type ExportData, type ExportFormat } from './format/export-formats.js';
 export { toYaml, yamlScalar } from './format/yaml.js';
 export { toToml, tomlKey, tomlString } from './format/toml-out.js';
@@ -185,7 +185,8 @@ export { applySync, planSync, type SyncOptions, type SyncPlan } from './ops/sync
 export { createScratchFile, editorProgram, spawnEditor, type EditorRunner, type ScratchFile } from './ops/edit-editor.js';
 export { EDIT_HEADER_PREFIX, editConfig, type EditOptions, type EditResult } from './ops/edit-config.js';
 export { DETECTORS, looksLikeSecret, redact, scanContent, shannonEntropy, type ScanFinding, type Severity } from './ops/scan/detectors.js';
-export { compileIgnoreGlobs, globSource, isIgnored, parseIgnoreFile, type RuleSet } from './ops/scan/gitignore.js';
+export { compileIgnoreGlobs } from './ops/scan/ignore-globs.js';
+export { isIgnored, parseIgnoreFile, type RuleSet } from './ops/scan/ignore-files.js';
 export { SKIPPED_DIRS, walkFiles } from './ops/scan/walker.js';
 export { affectedPaths, MAX_SCAN_FILE_SIZE, scanDirectory, type ScanOptions, type ScanReport } from './ops/scan/scan.js';
 

@@ -3,7 +3,7 @@ import { isAbsolute, join } from 'node:path';
 import { escapeControls } from './format/terminal-text.js';
 import { createProviderRegistry, type ProviderRegistry } from './providers/registry.js';
 
-/** The global flags every command accepts (SPEC §6.1), before any environment fallback. */
+/** The global flags every command accepts (docs/cli-reference.md), before any environment fallback. */
 export interface GlobalOptions {
   /** `-c/--config` as given; undefined means the default `fnox.toml` (discovery mode). */
   readonly config?: string;
@@ -63,9 +63,9 @@ export interface FnoxSession {
   readonly stdinIsTTY: boolean;
   /** Aborted on SIGINT/SIGTERM; passed to providers. */
   readonly signal: AbortSignal;
-  /** The auth prompt's question (SPEC §5.12); default: a readline on the terminal. For tests. */
+  /** The auth prompt's question (docs/configuration.md, "Authentication prompt"); default: a readline on the terminal. For tests. */
   readonly prompt?: PromptFunction;
-  /** Runs the auth command (SPEC §5.12); default: `sh -c` via child_process. For tests. */
+  /** Runs the auth command (docs/configuration.md, "Authentication prompt"); default: `sh -c` via child_process. For tests. */
   readonly runCommand?: RunCommandFunction;
   /** Progress of provider calls, for a spinner; none by default. */
   readonly activity?: ActivityReporter;
@@ -122,7 +122,7 @@ export function createSession(init: SessionInit = {}): FnoxSession {
 
 /**
  * The global config directory: `$FNOX_CONFIG_DIR`, else `$XDG_CONFIG_HOME/fnox`, else
- * `~/.config/fnox`. Empty or relative env paths are ignored (SPEC §3.1).
+ * `~/.config/fnox`. Empty or relative env paths are ignored (docs/configuration.md, "How files are found").
  */
 export function globalConfigDir(env: NodeJS.ProcessEnv): string {
   const usable = (value: string | undefined) => (value && isAbsolute(value) ? value : undefined);

@@ -42,7 +42,17 @@ describe('errors', () => {
   it('paints only the prefixes and the id when given a style', () => {
     const style = { error: (t: string) => `<r>${t}</r>`, hint: (t: string) => `<c>${t}</c>`, dim: (t: string) => `<d>${t}</d>` };
     const out = renderError(new FnoxError('secret_not_found', "Secret 'A' not found"), { style });
-    expect(out).toBe("<r>error:</r> Secret 'A' not found <d>(fnox::secret::not_found)</d>\n<c>hint:</c> Run `fnox list` to see the secrets defined for the active profile.\n");
+    expect(out).toBe(
+      "<r>error:</r> Secret 'A' not found <d>(fnox::secret::not_found)</d>\n<c>hint:</c> Run `fnox list` to see the secrets defined for the active profile.\n",
+    );
+  });
+
+  it("shows a provider error's diagnostic id under --debug only, escaped", () => {
+    const mapped = toFnoxError(new ProviderError('api', 'Vault answered 503', { diagnostic: 'fnox::provider::vault::sealed\u001b[2K' }));
+    expect(renderError(mapped)).not.toContain('fnox::provider::vault');
+    const debug = renderError(mapped, { debug: true });
+    expect(debug).toContain('debug: provider diagnostic fnox::provider::vault::sealed\\u001b[2K\n');
+    expect(debug).not.toContain('\u001b');
   });
 
   it('never prints the text of an unknown error without --debug', () => {

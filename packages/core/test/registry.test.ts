@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import type { PluginDescriptor, ProviderContext } from '@fnox/contract';
+import { createTestContext } from '@fnox/contract/testing';
 import { describe, expect, it } from 'vitest';
 import { createProviderRegistry, FnoxError, instantiateProvider } from '../src/index.js';
 
@@ -15,17 +16,7 @@ function fixture(type: string, mode: string, origin = 'user'): PluginDescriptor 
   };
 }
 
-const context: ProviderContext = {
-  name: 'p',
-  configFile: undefined,
-  configDir: process.cwd(),
-  env: {},
-  globalConfigDir: process.cwd(),
-  signal: new AbortController().signal,
-  log: { debug() {}, warn() {} },
-  options: {},
-  resolveSecret: async () => '',
-};
+const context: ProviderContext = createTestContext({ name: 'p', resolveSecret: async () => '' });
 
 async function failure(promise: Promise<unknown>): Promise<FnoxError> {
   try {

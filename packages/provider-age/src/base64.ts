@@ -3,9 +3,9 @@
  * non-zero padding bits), so every decode is checked by re-encoding: age requires canonical
  * encodings, and fnox stores values as canonical padded base64.
  */
+import { base64Problem } from '@fnox/contract';
 
 const NOPAD = /^[A-Za-z0-9+/]*$/;
-const PADDED = /^[A-Za-z0-9+/]*={0,2}$/;
 
 /** Decode unpadded canonical base64 (age stanza arguments and bodies), or `undefined`. */
 export function decodeBase64NoPad(text: string): Buffer | undefined {
@@ -21,7 +21,5 @@ export function encodeBase64NoPad(bytes: Uint8Array): string {
 
 /** Decode standard padded canonical base64 (the stored value), or `undefined`. */
 export function decodeBase64Strict(text: string): Buffer | undefined {
-  if (text.length % 4 !== 0 || !PADDED.test(text)) return undefined;
-  const bytes = Buffer.from(text, 'base64');
-  return bytes.toString('base64') === text ? bytes : undefined;
+  return base64Problem(text) === undefined ? Buffer.from(text, 'base64') : undefined;
 }

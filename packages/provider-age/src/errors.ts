@@ -1,6 +1,6 @@
 import { ProviderError } from '@fnox/contract';
 
-/** Upstream fnox diagnostic ids for age failures (SPEC §11). */
+/** Upstream fnox diagnostic ids for age failures (docs/troubleshooting.md). */
 export const AGE_DIAGNOSTICS = {
   identityNotFound: 'fnox::encryption::age::identity_not_found',
   identityReadFailed: 'fnox::encryption::age::identity_read_failed',

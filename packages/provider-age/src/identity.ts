@@ -79,7 +79,7 @@ export type IdentityStep =
   | { readonly kind: 'file'; readonly description: string; readonly label: string; readonly path: string; readonly isDefault: boolean };
 
 /**
- * Every source of an identity that applies, first used (SPEC §9.3): `FNOX_AGE_KEY` (content;
+ * Every source of an identity that applies, first used: `FNOX_AGE_KEY` (content;
  * set-but-empty still counts), the `identity` provider reference, `key_file` (relative to the
  * declaring file), `--age-key-file` then `FNOX_AGE_KEY_FILE`, and finally
  * {@link defaultIdentityPath}. The one resolver behind decryption, `fnox doctor` and `fnox init`.

@@ -45,7 +45,7 @@ function createAge(config: AgeConfig, ctx: ProviderContext): ProviderInstance {
       return encryptToStoredValue(plaintext, recipients);
     },
 
-    // No remote service: there is nothing to check without decrypting a value (SPEC §9.3).
+    // No remote service: there is nothing to check without decrypting a value (docs/providers/age.md).
     async check() {},
 
     async diagnose() {

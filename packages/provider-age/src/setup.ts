@@ -83,7 +83,12 @@ export function diagnoseAge(config: AgeConfig, ctx: ProviderContext): ProviderDi
   const steps = identityPlan(config, ctx);
   const items = steps.map((step, i) =>
     step.kind === 'file'
-      ? { description: step.label === 'default identity file' ? 'default identity file' : step.label, path: step.path, found: existsSync(step.path), used: i === 0 }
+      ? {
+          description: step.label === 'default identity file' ? 'default identity file' : step.label,
+          path: step.path,
+          found: existsSync(step.path),
+          used: i === 0,
+        }
       : { description: step.kind === 'env' ? 'FNOX_AGE_KEY environment variable' : `identity from ${step.description}`, used: i === 0 },
   );
   const first = steps[0]!;

@@ -4,18 +4,24 @@
  * Decoding is strict like upstream's base64 engine, so a mangled value fails here with a precise
  * reason instead of reaching KMS as a different blob.
  */
+import { base64Problem as strictBase64Problem } from '@fnox/contract';
 
-/** Why a stored value is not valid base64; never contains the value itself. */
+/** Why a stored value is not valid base64, in upstream's words; never contains the value itself. */
 export function base64Problem(value: string): string | undefined {
   if (value.length === 0) return 'the value is empty';
-  const bad = /[^A-Za-z0-9+/=]/.exec(value);
-  if (bad) return `Invalid symbol ${JSON.stringify(bad[0])} at offset ${bad.index}`;
-  const padding = value.indexOf('=');
-  if (padding !== -1 && (!/^={1,2}$/.test(value.slice(padding)) || value.length % 4 !== 0)) return `Invalid padding at offset ${padding}`;
-  if (value.length % 4 !== 0) return `Invalid input length ${value.length} (not a multiple of 4)`;
-  // Non-zero bits after the last byte: valid-looking but not what any encoder produces.
-  if (Buffer.from(value, 'base64').toString('base64') !== value) return `Invalid last symbol at offset ${value.replace(/=+$/, '').length - 1}`;
-  return undefined;
+  const problem = strictBase64Problem(value);
+  switch (problem?.kind) {
+    case undefined:
+      return undefined;
+    case 'symbol':
+      return `Invalid symbol ${JSON.stringify(problem.symbol)} at offset ${problem.offset}`;
+    case 'padding':
+      return `Invalid padding at offset ${problem.offset}`;
+    case 'length':
+      return `Invalid input length ${problem.length} (not a multiple of 4)`;
+    case 'last-symbol':
+      return `Invalid last symbol at offset ${problem.offset}`;
+  }
 }
 
 /** Decode a stored value, or return the reason it is not standard padded base64. */

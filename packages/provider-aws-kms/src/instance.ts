@@ -31,7 +31,7 @@ const KEY_PROBLEMS = new Set([
   'NotFoundException', 'InvalidCiphertextException',
 ]);
 
-/** Decrypts in flight per batch (SPEC §9.4). */
+/** Decrypts in flight per batch (docs/providers/aws-kms.md). */
 export const BATCH_CONCURRENCY = 100;
 
 function toProviderError(error: unknown): ProviderErrorLike {
@@ -87,7 +87,7 @@ export function createKmsInstance(config: KmsConfig, ctx: ProviderContext, overr
   async function decrypt(request: SecretRequest): Promise<{ text: string; staleKey?: string }> {
     const decoded = decodeCiphertext(request.value);
     if ('problem' in decoded) {
-      // Upstream's wording (SPEC §11); the code is `decrypt` like every other unreadable stored value.
+      // Upstream's wording (docs/troubleshooting.md); the code is `decrypt` like every other unreadable stored value.
       throw new ProviderError('decrypt', `AWS KMS: invalid response: Failed to decode base64 ciphertext: ${decoded.problem}`, {
         hint: `The value of ${request.key} is not a base64 KMS ciphertext; set it again with \`fnox set ${request.key}\``,
         diagnostic: DIAGNOSTICS.invalidResponse,

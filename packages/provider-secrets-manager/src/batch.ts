@@ -1,5 +1,5 @@
 /**
- * Batch reads through BatchGetSecretValue (SPEC §9.5): ids de-duplicated, cut into calls of at most
+ * Batch reads through BatchGetSecretValue (docs/providers/aws-sm.md): ids de-duplicated, cut into calls of at most
  * 20 ids, calls run in parallel with a bound, results matched back by Name or ARN, failures per id.
  */
 import { isProviderError, type ProviderErrorLike } from '@fnox/contract';

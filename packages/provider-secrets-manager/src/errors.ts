@@ -28,7 +28,7 @@ function subject(call: SmCall): string {
   return call.operation === 'BatchGetSecretValue' || call.operation === 'ListSecrets' ? call.secretId : `secret '${call.secretId}'`;
 }
 
-/** `AWS Secrets Manager: secret 'id' not found` (SPEC §9.5, §11). */
+/** `AWS Secrets Manager: secret 'id' not found` (docs/providers/aws-sm.md; docs/troubleshooting.md). */
 export function notFound(call: SmCall, cause?: unknown): ProviderError {
   return new ProviderError('not-found', `AWS Secrets Manager: secret '${call.secretId}' not found`, {
     hint: `Check the secret name (the provider's prefix + the value) and region ${call.settings.region} of provider '${call.providerName}'; create it with \`fnox set\``,
@@ -37,7 +37,7 @@ export function notFound(call: SmCall, cause?: unknown): ProviderError {
   });
 }
 
-/** `AWS Secrets Manager: invalid response: Secret 'id' has no string value` (SPEC §9.5). */
+/** `AWS Secrets Manager: invalid response: Secret 'id' has no string value` (docs/providers/aws-sm.md). */
 export function noStringValue(secretId: string): ProviderError {
   return new ProviderError('invalid-response', `AWS Secrets Manager: invalid response: Secret '${secretId}' has no string value`, {
     hint: `fnox reads SecretString only; '${secretId}' holds SecretBinary. Store text instead: aws secretsmanager put-secret-value --secret-id '${secretId}' --secret-string ...`,

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { Args, Flags } from '@oclif/core';
-import { activate } from '@fnox/core';
+import { activate } from '@fnox/core/internal';
 import { FnoxCommand } from '../base-command.js';
 
 /**

@@ -1,5 +1,5 @@
 import { Flags } from '@oclif/core';
-import { checkConfig } from '@fnox/core';
+import { checkConfig } from '@fnox/core/internal';
 import { FnoxCommand } from '../base-command.js';
 
 export default class Check extends FnoxCommand<typeof Check> {

@@ -1,4 +1,4 @@
-import { FnoxError, listSecrets } from '@fnox/core';
+import { FnoxError, listSecrets } from '@fnox/core/internal';
 import { FnoxCommand } from '../base-command.js';
 
 /**

@@ -16,7 +16,10 @@ export default class Completion extends FnoxCommand<typeof Completion> {
     'Source the output in your shell: `source <(fnox completion bash)` in ~/.bashrc, `source <(fnox completion zsh)` in ~/.zshrc ' +
     '(after compinit), `fnox completion fish | source` in ~/.config/fish/config.fish. `fnox autocomplete` sets the same up for bash and zsh.';
   static override aliases = ['complete', 'completions'];
-  static override examples = ['<%= config.bin %> completion bash > ~/.local/share/bash-completion/completions/fnox', '<%= config.bin %> completion fish | source'];
+  static override examples = [
+    '<%= config.bin %> completion bash > ~/.local/share/bash-completion/completions/fnox',
+    '<%= config.bin %> completion fish | source',
+  ];
   static override args = {
     shell: Args.string({ description: 'Shell to complete for', required: true, options: ['bash', 'zsh', 'fish'] }),
   };

@@ -1,4 +1,4 @@
-import { configFiles } from '@fnox/core';
+import { configFiles } from '@fnox/core/internal';
 import { FnoxCommand } from '../base-command.js';
 
 export default class ConfigFiles extends FnoxCommand<typeof ConfigFiles> {

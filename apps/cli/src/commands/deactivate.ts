@@ -1,4 +1,4 @@
-import { deactivate } from '@fnox/core';
+import { deactivate } from '@fnox/core/internal';
 import { FnoxCommand } from '../base-command.js';
 
 export default class Deactivate extends FnoxCommand<typeof Deactivate> {

@@ -1,8 +1,8 @@
 import { Flags } from '@oclif/core';
-import { doctor, escapeControls, FnoxError, profileLabel, profileStack, type DoctorReport } from '@fnox/core';
+import { doctor, escapeControls, FnoxError, profileLabel, profileStack, type DoctorReport } from '@fnox/core/internal';
 import { FnoxCommand } from '../base-command.js';
 
-/** The human report after the header (SPEC §7.10 headings, plus files and identity sources). */
+/** The human report after the header. */
 function body(report: DoctorReport): string[] {
   const lines = ['  Status: ✓ Loaded successfully'];
   for (const file of report.files) lines.push(`  Loaded: ${file}`);

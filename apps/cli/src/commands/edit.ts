@@ -1,4 +1,4 @@
-import { editConfig } from '@fnox/core';
+import { editConfig } from '@fnox/core/internal';
 import { FnoxCommand } from '../base-command.js';
 
 export default class Edit extends FnoxCommand<typeof Edit> {

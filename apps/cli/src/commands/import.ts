@@ -1,5 +1,5 @@
 import { Args, Flags } from '@oclif/core';
-import { applyImport, FnoxError, IMPORT_FORMATS, planImport, type ImportFormat } from '@fnox/core';
+import { applyImport, FnoxError, IMPORT_FORMATS, planImport, type ImportFormat } from '@fnox/core/internal';
 import { FnoxCommand } from '../base-command.js';
 
 export default class Import extends FnoxCommand<typeof Import> {

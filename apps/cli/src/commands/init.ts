@@ -1,12 +1,12 @@
 import { existsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Flags } from '@oclif/core';
-import type { FnoxSession, InitOptions, InitWizardResult } from '@fnox/core';
-import { escapeControls, FnoxError, globalConfigDir, initConfig, initTarget, runInitWizard, testInitProvider, wizardCatalog } from '@fnox/core';
+import type { FnoxSession, InitOptions, InitWizardResult } from '@fnox/core/internal';
+import { escapeControls, FnoxError, globalConfigDir, initConfig, initTarget, runInitWizard, testInitProvider, wizardCatalog } from '@fnox/core/internal';
 import { FnoxCommand } from '../base-command.js';
 import { openTerminalWizardIO } from '../terminal-wizard-io.js';
 
-/** `fnox init` (SPEC §7.1): an empty config, or the wizard's provider and example secret on a terminal. */
+/** `fnox init`: an empty config, or the wizard's provider and example secret on a terminal. */
 export default class Init extends FnoxCommand<typeof Init> {
   static override summary = 'Create a fnox.toml in the current directory (or the global config).';
   static override description =

@@ -1,5 +1,5 @@
 import { Flags } from '@oclif/core';
-import { escapeControls, listSecrets, type SecretListing } from '@fnox/core';
+import { escapeControls, listSecrets, type SecretListing } from '@fnox/core/internal';
 import { FnoxCommand } from '../base-command.js';
 
 const WRAP = 40;

@@ -1,5 +1,5 @@
 import { Flags } from '@oclif/core';
-import { listProfiles } from '@fnox/core';
+import { listProfiles } from '@fnox/core/internal';
 import { FnoxCommand } from '../base-command.js';
 
 export default class Profiles extends FnoxCommand<typeof Profiles> {

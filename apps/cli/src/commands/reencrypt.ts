@@ -1,5 +1,5 @@
 import { Args, Flags } from '@oclif/core';
-import { applyReencrypt, planReencrypt } from '@fnox/core';
+import { applyReencrypt, planReencrypt } from '@fnox/core/internal';
 import { FnoxCommand } from '../base-command.js';
 
 export default class Reencrypt extends FnoxCommand<typeof Reencrypt> {
@@ -17,7 +17,12 @@ export default class Reencrypt extends FnoxCommand<typeof Reencrypt> {
     keys: Args.string({ description: 'Only these secrets (default: all eligible)', ignoreStdin: true }),
   };
   static override flags = {
-    force: Flags.boolean({ char: 'f', aliases: ['yes'], charAliases: ['y'], summary: 'Do not ask for confirmation (alias --yes, -y); required without a terminal.' }),
+    force: Flags.boolean({
+      char: 'f',
+      aliases: ['yes'],
+      charAliases: ['y'],
+      summary: 'Do not ask for confirmation (alias --yes, -y); required without a terminal.',
+    }),
     'dry-run': Flags.boolean({ char: 'n', summary: 'List what would be re-encrypted; change nothing.' }),
     provider: Flags.string({ char: 'p', summary: 'Only secrets of this provider.' }),
     filter: Flags.string({ summary: 'Only names matching this regular expression.' }),

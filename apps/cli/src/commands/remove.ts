@@ -1,5 +1,5 @@
 import { Args, Flags } from '@oclif/core';
-import { removeSecret } from '@fnox/core';
+import { removeSecret } from '@fnox/core/internal';
 import { FnoxCommand } from '../base-command.js';
 
 export default class Remove extends FnoxCommand<typeof Remove> {

@@ -1,5 +1,5 @@
 import { Args, Flags } from '@oclif/core';
-import { affectedPaths, FnoxError, scanDirectory } from '@fnox/core';
+import { affectedPaths, FnoxError, scanDirectory } from '@fnox/core/internal';
 import { FnoxCommand } from '../base-command.js';
 
 export default class Scan extends FnoxCommand<typeof Scan> {

@@ -1,4 +1,4 @@
-import { buildFnoxSchema, providerSchemaInputs } from '@fnox/core';
+import { buildFnoxSchema, providerSchemaInputs } from '@fnox/core/internal';
 import { FnoxCommand } from '../base-command.js';
 
 export default class Schema extends FnoxCommand<typeof Schema> {

@@ -1,5 +1,5 @@
 import { Args, Flags } from '@oclif/core';
-import { FnoxError, readSecretInput, setSecret, type IfMissing, type SetSecretResult } from '@fnox/core';
+import { FnoxError, readSecretInput, setSecret, type IfMissing, type SetSecretResult } from '@fnox/core/internal';
 import { FnoxCommand } from '../base-command.js';
 import { checkIfMissingFlag } from '../global-options.js';
 
@@ -7,7 +7,7 @@ function preview(text: string): string {
   return text.length > 50 ? `${text.slice(0, 50)}...` : text;
 }
 
-/** The `[dry-run]` report (SPEC §7.2 step 9). */
+/** The `[dry-run]` report (docs/cli-reference.md, `set` step 9). */
 function dryRunLines(result: SetSecretResult): string[] {
   const where = result.profile === 'default' ? '' : ` in profile ${result.profile}`;
   const lines = [`[dry-run] Would set secret ${result.key}${where}${result.global ? ' (global)' : ''} in ${result.file}`];

@@ -1,5 +1,5 @@
 import { Args, Flags } from '@oclif/core';
-import { applySync, planSync } from '@fnox/core';
+import { applySync, planSync } from '@fnox/core/internal';
 import { FnoxCommand } from '../base-command.js';
 
 export default class Sync extends FnoxCommand<typeof Sync> {

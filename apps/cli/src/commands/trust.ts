@@ -1,5 +1,5 @@
 import { Args, Flags } from '@oclif/core';
-import { escapeControls, explainTrust, listTrusted, trustCommand, trustFiles, untrustFiles, type TrustReason } from '@fnox/core';
+import { escapeControls, explainTrust, listTrusted, trustCommand, trustFiles, untrustFiles, type TrustReason } from '@fnox/core/internal';
 import { FnoxCommand } from '../base-command.js';
 
 const REASONS: Record<TrustReason, string> = {
@@ -13,7 +13,7 @@ const REASONS: Record<TrustReason, string> = {
 export default class Trust extends FnoxCommand<typeof Trust> {
   static override summary = 'Trust a config file so the shell hook loads it and its provider settings apply in full.';
   static override description =
-    'Trust is recorded outside the repository, in fnox\'s data directory, bound to the file\'s real path and the SHA-256 of its content: ' +
+    "Trust is recorded outside the repository, in fnox's data directory, bound to the file's real path and the SHA-256 of its content: " +
     'after any change (a git pull) the file is untrusted again until you trust it anew. PATH is a config file, or a directory whose fnox*.toml files are trusted; ' +
     'without PATH, the nearest directory with config files. Files another user controls are refused without --force. See docs/security.md.';
   static override examples = [
@@ -27,9 +27,9 @@ export default class Trust extends FnoxCommand<typeof Trust> {
     path: Args.string({ description: 'A config file, or a directory (its fnox*.toml files).' }),
   };
   static override flags = {
-    untrust: Flags.boolean({ summary: 'Remove the trust of PATH\'s files.', exclusive: ['list', 'show', 'force'] }),
+    untrust: Flags.boolean({ summary: "Remove the trust of PATH's files.", exclusive: ['list', 'show', 'force'] }),
     list: Flags.boolean({ summary: 'List every trusted file: trusted, changed since trusted, or missing.', exclusive: ['untrust', 'show', 'force'] }),
-    show: Flags.boolean({ summary: 'Show whether each config file in reach (or PATH\'s) is trusted, and why.', exclusive: ['untrust', 'list', 'force'] }),
+    show: Flags.boolean({ summary: "Show whether each config file in reach (or PATH's) is trusted, and why.", exclusive: ['untrust', 'list', 'force'] }),
     force: Flags.boolean({ summary: 'Trust even a file another user owns or can replace.' }),
   };
 
@@ -39,7 +39,8 @@ export default class Trust extends FnoxCommand<typeof Trust> {
     if (this.flags.list) {
       const entries = listTrusted(session);
       if (entries.length === 0) process.stderr.write('No trusted files.\n');
-      for (const entry of entries) this.out(`${entry.state.padEnd(8)} ${escapeControls(entry.path)}${entry.forced ? ` (forced: ${escapeControls(entry.forced)})` : ''}`);
+      for (const entry of entries)
+        this.out(`${entry.state.padEnd(8)} ${escapeControls(entry.path)}${entry.forced ? ` (forced: ${escapeControls(entry.forced)})` : ''}`);
       return;
     }
     if (this.flags.show) {

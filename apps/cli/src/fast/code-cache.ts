@@ -89,7 +89,7 @@ function writeCache(path: string, sourceHash: Buffer, data: Buffer): void {
   try {
     fd = openSync(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o600);
     for (const part of [MAGIC, sourceHash, data]) {
-      for (let done = 0; done < part.length; ) done += writeSync(fd, part, done);
+      for (let done = 0; done < part.length;) done += writeSync(fd, part, done);
     }
     closeSync(fd);
     fd = undefined;

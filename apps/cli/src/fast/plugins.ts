@@ -1,7 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
-import type { PluginDescriptor } from '@fnox/contract';
+import { readPackageJson, type PluginDescriptor } from '@fnox/contract';
 
 interface PackageJson {
   readonly name?: string;
@@ -9,14 +9,6 @@ interface PackageJson {
   readonly dependencies?: Record<string, string>;
   readonly oclif?: { readonly plugins?: readonly unknown[]; readonly dirname?: string };
   readonly [key: string]: unknown;
-}
-
-function readJson(path: string): PackageJson | undefined {
-  try {
-    return JSON.parse(readFileSync(path, 'utf8')) as PackageJson;
-  } catch {
-    return undefined;
-  }
 }
 
 /** Find `name`'s package directory by Node's node_modules walk from `from` (as oclif's findRoot does). */
@@ -29,7 +21,7 @@ function findPackageRoot(name: string, from: string): string | undefined {
 }
 
 function descriptor(name: string, root: string, type: string): PluginDescriptor | undefined {
-  const pjson = readJson(join(root, 'package.json'));
+  const pjson = readPackageJson<PackageJson>(join(root, 'package.json'));
   if (!pjson) return undefined;
   return { name: pjson.name ?? name, version: pjson.version, root, type, pjson };
 }
@@ -41,7 +33,7 @@ function descriptor(name: string, root: string, type: string): PluginDescriptor 
  * a link override a core plugin, which would hand a bundled provider's plaintext to the link.
  */
 export function corePlugins(cliRoot: string): PluginDescriptor[] | undefined {
-  const cli = readJson(join(cliRoot, 'package.json'));
+  const cli = readPackageJson<PackageJson>(join(cliRoot, 'package.json'));
   if (!cli?.name || !cli.oclif) return undefined;
   const plugins: PluginDescriptor[] = [{ name: cli.name, version: cli.version, root: cliRoot, type: 'core', pjson: cli }];
   for (const entry of cli.oclif.plugins ?? []) {
@@ -91,7 +83,7 @@ export function discoverPlugins(cliRoot: string, env: NodeJS.ProcessEnv): Plugin
   const dataDir = oclifDataDir(env, cli.oclif.dirname ?? cli.name!);
   const userPjsonPath = join(dataDir, 'package.json');
   if (!existsSync(userPjsonPath)) return plugins;
-  const user = readJson(userPjsonPath);
+  const user = readPackageJson<PackageJson>(userPjsonPath);
   if (!user) return undefined;
   const entries = (user.oclif?.plugins ?? []) as readonly { name?: string; type?: string; root?: string }[];
   for (const type of ['user', 'link'] as const) {

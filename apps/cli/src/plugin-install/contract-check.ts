@@ -1,19 +1,11 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { SUPPORTED_CONTRACTS } from '@fnox/contract';
-import { FnoxError } from '@fnox/core';
+import { readPackageJson, SUPPORTED_CONTRACTS } from '@fnox/contract';
+import { FnoxError } from '@fnox/core/internal';
 import { readTarballPackageJson } from './tarball.js';
 
 type PackageJson = Record<string, unknown>;
-
-function readJson(path: string): PackageJson | undefined {
-  try {
-    return JSON.parse(readFileSync(path, 'utf8')) as PackageJson;
-  } catch {
-    return undefined;
-  }
-}
 
 /** The package.json of a local plugin source (a folder, or a `file:` folder or tarball), when readable. */
 export function localPackageJson(spec: string, cwd: string): PackageJson | undefined {
@@ -23,7 +15,7 @@ export function localPackageJson(spec: string, cwd: string): PackageJson | undef
   else if (!spec.includes(':') && (spec.startsWith('.') || spec.startsWith('/'))) path = resolve(cwd, spec);
   else return undefined;
   if (!existsSync(path)) return undefined;
-  if (statSync(path).isDirectory()) return readJson(join(path, 'package.json'));
+  if (statSync(path).isDirectory()) return readPackageJson<PackageJson>(join(path, 'package.json'));
   return readTarballPackageJson(path);
 }
 

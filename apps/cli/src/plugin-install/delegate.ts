@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Config } from '@oclif/core';
-import { FnoxError, isFnoxError } from '@fnox/core';
+import { FnoxError, isFnoxError } from '@fnox/core/internal';
 import { isExitError } from '../cli-errors.js';
 
 /** The plugin-plugins commands fnox wraps. */

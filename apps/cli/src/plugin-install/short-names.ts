@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
-import { providerPackageFor } from '@fnox/core';
+import { providerPackageFor } from '@fnox/core/internal';
 
 /**
  * Expand fnox's short provider names in `fnox plugins install|uninstall` arguments: `aws-sm` is

@@ -27,7 +27,12 @@ export async function ageKeyPair(): Promise<{ identity: string; recipient: strin
 }
 
 /** Run `fnox ARGS` on a terminal, answer its `Continue? [y/N]` with `answer`; its exit code and stdout. */
-export async function answerConfirmation(box: Sandbox, args: readonly string[], env: NodeJS.ProcessEnv, answer: string): Promise<{ code: number; stdout: string }> {
+export async function answerConfirmation(
+  box: Sandbox,
+  args: readonly string[],
+  env: NodeJS.ProcessEnv,
+  answer: string,
+): Promise<{ code: number; stdout: string }> {
   const { startPty } = await import('../helpers/pty.js');
   const pty = startPty(box, args, env);
   try {

@@ -1,5 +1,5 @@
 /**
- * The auth prompt (SPEC §5.12) end to end, on a real terminal: a linked provider plugin fails with
+ * The auth prompt (docs/configuration.md, "Authentication prompt") end to end, on a real terminal: a linked provider plugin fails with
  * an auth error until its auth command ran; `fnox get` in tmux asks, we answer `y`, the command
  * runs (its stdout on stderr), the get is retried and the value printed. Fast path and oclif alike.
  * Polls the screen with a generous deadline: no sleeps as assertions.

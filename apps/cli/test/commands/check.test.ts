@@ -39,7 +39,8 @@ describe('fnox check', () => {
   });
   it('a provider that fails under the default if_missing (warn) passes plain check but fails --strict', async () => {
     // An age secret whose key is missing: the provider fails for every value.
-    const toml = '[providers.age]\ntype = "age"\nrecipients = ["age1ql3z7hjy54pw3hyww5ayyfg7zqgvc7w3j2elw8zmrj2kg5sfn9aqmcac8p"]\n[secrets]\nDB = { provider = "age", value = "YWdl" }\n';
+    const toml =
+      '[providers.age]\ntype = "age"\nrecipients = ["age1ql3z7hjy54pw3hyww5ayyfg7zqgvc7w3j2elw8zmrj2kg5sfn9aqmcac8p"]\n[secrets]\nDB = { provider = "age", value = "YWdl" }\n';
     const box = make(toml);
     const plain = await box.run(['check', '--all']);
     expect(plain.code).toBe(0);

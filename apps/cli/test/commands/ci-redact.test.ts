@@ -30,7 +30,9 @@ describe('fnox ci-redact', () => {
     const local = await box.run(['ci-redact']);
     expect(local.code).toBe(1);
     expect(local.stdout).toBe('');
-    expect(local.stderr).toMatch(/^error: Not running in a CI environment\. The ci-redact command is only for CI\/CD pipelines\. \(fnox::config::error\)\nhint: /);
+    expect(local.stderr).toMatch(
+      /^error: Not running in a CI environment\. The ci-redact command is only for CI\/CD pipelines\. \(fnox::config::error\)\nhint: /,
+    );
     const gitlab = await box.run(['ci-redact'], { env: { CI: 'true', GITLAB_CI: 'true' } });
     expect(gitlab.code).toBe(1);
     expect(gitlab.stderr).toContain('GitLab CI does not support runtime secret masking. Configure masked variables in GitLab CI/CD settings.');
@@ -42,7 +44,8 @@ describe('fnox ci-redact', () => {
   });
 
   it('a failing required secret fails the command; a failing optional one is skipped', async () => {
-    const failing = 'root = true\n[providers.age]\ntype = "age"\nrecipients = ["age1ql3z7hjy54pw3hyww5ayyfg7zqgvc7w3j2elw8zmrj2kg5sfn9aqmcac8p"]\n[secrets]\nOK = { default = "fine-value" }\n';
+    const failing =
+      'root = true\n[providers.age]\ntype = "age"\nrecipients = ["age1ql3z7hjy54pw3hyww5ayyfg7zqgvc7w3j2elw8zmrj2kg5sfn9aqmcac8p"]\n[secrets]\nOK = { default = "fine-value" }\n';
     const optional = await make(`${failing}DB = { provider = "age", value = "YWdl", if_missing = "ignore" }\n`).run(['ci-redact'], { env: GITHUB });
     expect(optional.code).toBe(0);
     expect(optional.stdout).toBe('::add-mask::fine-value\n');

@@ -29,10 +29,19 @@ describe('fnox completion', () => {
     const file = join(box.home, 'fnox.bash');
     writeFileSync(file, script.stdout);
     const complete = (words: string[]) =>
-      execFileSync('bash', ['-c', `source "$1"; COMP_WORDS=(${words.map((w) => `'${w}'`).join(' ')}); COMP_CWORD=${words.length - 1}; _fnox_autocomplete; printf '%s\\n' "\${COMPREPLY[@]}"`, 'x', file], {
-        env: shellEnv(),
-        encoding: 'utf8',
-      });
+      execFileSync(
+        'bash',
+        [
+          '-c',
+          `source "$1"; COMP_WORDS=(${words.map((w) => `'${w}'`).join(' ')}); COMP_CWORD=${words.length - 1}; _fnox_autocomplete; printf '%s\\n' "\${COMPREPLY[@]}"`,
+          'x',
+          file,
+        ],
+        {
+          env: shellEnv(),
+          encoding: 'utf8',
+        },
+      );
     expect(complete(['fnox', 'ci-r']).split('\n')).toContain('ci-redact');
     expect(complete(['fnox', 'get', '--base']).split('\n')).toContain('--base64-decode');
   });
@@ -42,10 +51,14 @@ describe('fnox completion', () => {
     expect(script.code, script.stderr).toBe(0);
     const file = join(box.home, 'fnox.zsh');
     writeFileSync(file, script.stdout);
-    const out = execFileSync('zsh', ['-f', '-c', `autoload -Uz compinit; compinit -u -d "$HOME/.zcompdump"; source "$1"; print -r -- "\${_comps[fnox]}"`, 'x', file], {
-      env: shellEnv(),
-      encoding: 'utf8',
-    });
+    const out = execFileSync(
+      'zsh',
+      ['-f', '-c', `autoload -Uz compinit; compinit -u -d "$HOME/.zcompdump"; source "$1"; print -r -- "\${_comps[fnox]}"`, 'x', file],
+      {
+        env: shellEnv(),
+        encoding: 'utf8',
+      },
+    );
     expect(out.trim()).toBe('_fnox');
   });
 

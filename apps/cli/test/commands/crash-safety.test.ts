@@ -6,7 +6,7 @@
 import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseToml } from '@fnox/core';
+import { parseToml } from '@fnox/core/internal';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FNOX_BIN, sandbox, type Sandbox } from '../helpers/fnox.js';
 

@@ -63,7 +63,7 @@ describe('fnox import', () => {
   it('imports json, yaml and toml top-level mappings (scalars as JSON text), with --filter and --prefix', async () => {
     const inputs: Record<string, string> = {
       json: '{"DB_URL": "postgres://u:p@h/db", "PORT": 5432, "DEBUG": true, "NOTHING": null, "NESTED": {"a": 1}}',
-      yaml: '---\n# yaml\nDB_URL: "postgres://u:p@h/db"\nPORT: 5432\nDEBUG: true\nNOTHING: ~\nNESTED:\n  a: 1\nCERT: |\n  line1\n  line2\n',
+      yaml: '---\n# yaml\nDB_URL: &url "postgres://u:p@h/db"\nDEPLOY_URL: *url\nPORT: !!str 5432\nDEBUG: true\nNOTHING: ~\nNESTED:\n  a: 1\nCERT: |\n  line1\n  line2\n',
       toml: 'DB_URL = "postgres://u:p@h/db"\nPORT = 5432\nDEBUG = true\n[NESTED]\na = 1\n',
     };
     for (const [format, input] of Object.entries(inputs)) {
@@ -74,6 +74,8 @@ describe('fnox import', () => {
     expect(await get('JSON_DB_URL')).toBe('postgres://u:p@h/db\n');
     expect(await get('JSON_PORT')).toBe('5432\n');
     expect(await get('YAML_DEBUG')).toBe('true\n');
+    expect(await get('YAML_DEPLOY_URL')).toBe('postgres://u:p@h/db\n');
+    expect(await get('YAML_PORT')).toBe('5432\n');
     expect(await get('JSON_NOTHING')).toBe('null\n');
     expect(await get('YAML_NOTHING')).toBe('null\n');
     expect(await get('YAML_CERT')).toBe('line1\nline2\n\n');
@@ -110,9 +112,9 @@ describe('fnox import', () => {
     const noProvider = await box.run(['import', '-f'], { env, input: 'A=1\n' });
     expect(noProvider.code).toBe(2);
     expect(noProvider.stderr).toContain('--provider');
-    const badYaml = await box.run(['import', 'yaml', '-p', 'age', '-f'], { env, input: 'A: &anchor secretvalue\n' });
+    const badYaml = await box.run(['import', 'yaml', '-p', 'age', '-f'], { env, input: 'A: secretvalue\n B: *undefined\n' });
     expect(badYaml.code).toBe(1);
-    expect(badYaml.stderr).toContain('anchors, aliases and tags are not supported');
+    expect(badYaml.stderr).toContain('Failed to parse YAML input at <stdin>:2:');
     expect(badYaml.stderr).not.toContain('secretvalue');
     expect(bytes(file)).toEqual(before);
   });

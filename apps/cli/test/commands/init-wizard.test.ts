@@ -1,5 +1,5 @@
 /**
- * The `fnox init` wizard (SPEC §7.1) on a real terminal: the built CLI runs in tmux, each answer is
+ * The `fnox init` wizard (docs/cli-reference.md, `init`) on a real terminal: the built CLI runs in tmux, each answer is
  * typed only once its question is on screen.
  */
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';

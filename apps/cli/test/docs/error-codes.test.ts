@@ -5,7 +5,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { ERROR_CODES } from '@fnox/core';
+import { ERROR_CODES } from '@fnox/core/internal';
 import { describe, expect, it } from 'vitest';
 import { docPages, REPO_ROOT } from './runnable.js';
 

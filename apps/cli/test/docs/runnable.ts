@@ -27,9 +27,9 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { chmodSync, closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { REPO_ROOT } from '@fnox/test-kit';
 
-export const REPO_ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
+export { REPO_ROOT };
 export const DOCS_DIR = join(REPO_ROOT, 'docs');
 const FNOX_BIN = join(REPO_ROOT, 'apps', 'cli', 'bin', 'run.js');
 const EMULATOR_BIN = join(REPO_ROOT, 'packages', 'aws-emulator', 'dist', 'bin.js');

@@ -129,7 +129,9 @@ describe('the open provider catalog', { timeout: 240_000 }, () => {
     expect(screen).toContain('Values are read from a dotenv file');
     expect(screen).toContain(`Found .env in ${box.project}`);
     expect(screen).toContain('✓ Connection successful');
-    expect(readFileSync(join(box.project, 'wizard-env.toml'), 'utf8')).toBe('default_provider = "dotenv"\n\n[providers.dotenv]\ntype = "env-file"\npath = ".env"\n');
+    expect(readFileSync(join(box.project, 'wizard-env.toml'), 'utf8')).toBe(
+      'default_provider = "dotenv"\n\n[providers.dotenv]\ntype = "env-file"\npath = ".env"\n',
+    );
   });
 
   it('init offers aws-sm by its type name, re-asks its required region, and tests it against the emulator', async () => {

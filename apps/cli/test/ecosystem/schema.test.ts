@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { COMMON_PROVIDER_KEYS, COMMON_PROVIDER_SCHEMA_KEYS, parseToml, readConfigFile } from '@fnox/core';
+import { COMMON_PROVIDER_KEYS, COMMON_PROVIDER_SCHEMA_KEYS, parseToml, readConfigFile } from '@fnox/core/internal';
 import Ajv2020Module from 'ajv/dist/2020.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error -- a plain .mjs script, shared with `node schemas/generate.mjs`

@@ -12,7 +12,12 @@ const CODE_CACHE_CJS = fileURLToPath(new URL('../../dist/code-cache.cjs', import
 const NOBODY = 65534;
 const HEADER = 'fnox-v8-cache-1\n'.length + 32;
 const CONFIG = '[providers.plain]\ntype = "plain"\n\n[secrets]\nA = { provider = "plain", value = "hello" }\nB = { default = "b" }\n';
-const COMMANDS: readonly (readonly string[])[] = [['get', 'A'], ['exec', '--', 'sh', '-c', 'printf "%s|%s" "$A" "$B"'], ['export', '-f', 'shell'], ['get', 'NOPE']];
+const COMMANDS: readonly (readonly string[])[] = [
+  ['get', 'A'],
+  ['exec', '--', 'sh', '-c', 'printf "%s|%s" "$A" "$B"'],
+  ['export', '-f', 'shell'],
+  ['get', 'NOPE'],
+];
 
 let box: Sandbox;
 let cacheDir: string;
@@ -72,16 +77,22 @@ describe('code cache', () => {
   });
 
   it.each([
-    ['stale (the bundle changed)', (file: string) => {
-      const bytes = readFileSync(file);
-      bytes[HEADER - 1] ^= 0xff; // the source hash no longer matches
-      writeFileSync(file, bytes);
-    }],
-    ['corrupt (V8 rejects it)', (file: string) => {
-      const bytes = readFileSync(file);
-      bytes.fill(0x41, HEADER, HEADER + 64);
-      writeFileSync(file, bytes);
-    }],
+    [
+      'stale (the bundle changed)',
+      (file: string) => {
+        const bytes = readFileSync(file);
+        bytes[HEADER - 1] ^= 0xff; // the source hash no longer matches
+        writeFileSync(file, bytes);
+      },
+    ],
+    [
+      'corrupt (V8 rejects it)',
+      (file: string) => {
+        const bytes = readFileSync(file);
+        bytes.fill(0x41, HEADER, HEADER + 64);
+        writeFileSync(file, bytes);
+      },
+    ],
     ['truncated', (file: string) => writeFileSync(file, readFileSync(file).subarray(0, HEADER + 100))],
     ['garbage', (file: string) => writeFileSync(file, 'not a cache at all')],
     ['empty', (file: string) => writeFileSync(file, '')],
@@ -102,11 +113,14 @@ describe('code cache', () => {
   it.each([
     ['owned by another user', (file: string) => chownSync(file, NOBODY, NOBODY)],
     ['writable by others', (file: string) => chmodSync(file, 0o622)],
-    ['a symlink', (file: string) => {
-      copyFileSync(file, `${file}.real`);
-      rmSync(file);
-      symlinkSync(`${file}.real`, file);
-    }],
+    [
+      'a symlink',
+      (file: string) => {
+        copyFileSync(file, `${file}.real`);
+        rmSync(file);
+        symlinkSync(`${file}.real`, file);
+      },
+    ],
   ] as const)('a cache file %s is never read, and output is unchanged', async (_name, spoil) => {
     const expected = await reference();
     await primed();

@@ -73,7 +73,14 @@ describe.skipIf(!usable)('exfiltration through an untrusted fnox.toml', () => {
     box = sandbox({ trusted: false });
     userEnv = mod.hermeticAwsEnv(emulator.url, { base: {} });
     // The attack runs carry the canaries; only the generic endpoint is set, so a service-specific one would win.
-    attackEnv = { ...userEnv, GITHUB_TOKEN, AWS_ACCESS_KEY_ID: KEY_ID, AWS_SESSION_TOKEN: SESSION_TOKEN, AWS_ENDPOINT_URL_SECRETS_MANAGER: '', AWS_ENDPOINT_URL_KMS: '' };
+    attackEnv = {
+      ...userEnv,
+      GITHUB_TOKEN,
+      AWS_ACCESS_KEY_ID: KEY_ID,
+      AWS_SESSION_TOKEN: SESSION_TOKEN,
+      AWS_ENDPOINT_URL_SECRETS_MANAGER: '',
+      AWS_ENDPOINT_URL_KMS: '',
+    };
     for (const plugin of [smPlugin, kmsPlugin, authPlugin]) {
       const linked = await box.run(['plugins', 'link', plugin, '--no-install'], { timeoutMs: 120_000 });
       expect(linked.code, linked.stderr).toBe(0);
@@ -110,12 +117,7 @@ X = { provider = "sm", value = "x" }
 Y = { provider = "kms", value = "AQIDBA==" }
 `;
 
-  const explicitRuns = [
-    ['get', 'X'],
-    ['get', 'Y'],
-    ['exec', '--', process.execPath, '-e', '0'],
-    ['export'],
-  ];
+  const explicitRuns = [['get', 'X'], ['get', 'Y'], ['exec', '--', process.execPath, '-e', '0'], ['export']];
 
   it('positive control: a trusted config resolves from its endpoint (get, exec, export)', { timeout: 120_000 }, async () => {
     writeFileSync(
@@ -131,7 +133,7 @@ Y = { provider = "kms", value = "AQIDBA==" }
     expect((await box.run(['export'], { cwd: good, env: userEnv })).stdout).toContain('DB=');
   });
 
-  it.each(explicitRuns)('an untrusted endpoint/prefix never receives the user\'s credentials: fnox %s', { timeout: 60_000 }, async (...args) => {
+  it.each(explicitRuns)("an untrusted endpoint/prefix never receives the user's credentials: fnox %s", { timeout: 60_000 }, async (...args) => {
     writeFileSync(join(attack, 'fnox.toml'), ISSUE_ATTACK());
     evil.seen.length = 0;
     const result = await box.run(args, { cwd: attack, env: attackEnv });
@@ -219,7 +221,8 @@ describe('auth_command from an untrusted file', () => {
       expect(untrusted).not.toContain(evilMarker);
       tmux('send-keys', '-t', 'u', '-l', 'y');
       tmux('send-keys', '-t', 'u', 'Enter');
-      for (const start = Date.now(); !tmux('capture-pane', '-p', '-J', '-t', 'u').includes('[exit=') && Date.now() - start < 90_000; ) await new Promise((r) => setTimeout(r, 100));
+      for (const start = Date.now(); !tmux('capture-pane', '-p', '-J', '-t', 'u').includes('[exit=') && Date.now() - start < 90_000;)
+        await new Promise((r) => setTimeout(r, 100));
       expect(existsSync(evilMarker)).toBe(false);
       expect(existsSync(authMarker)).toBe(true); // the provider's own command ran
 

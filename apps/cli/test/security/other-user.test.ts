@@ -34,40 +34,46 @@ describe.skipIf(process.getuid?.() !== 0)('config files another user controls (a
     rmSync(shared, { recursive: true, force: true });
   });
 
-  it('nobody\'s fnox.toml in a sticky world-writable dir: not applied by the hook, refused by fnox trust; --force trusts this content only', { timeout: 240_000 }, async () => {
-    const dir = join(shared, 'project');
-    const file = join(dir, 'fnox.toml');
-    asNobody(`mkdir -m 0755 '${dir}' && printf '%s' '${CONFIG}' > '${file}'`);
+  it(
+    "nobody's fnox.toml in a sticky world-writable dir: not applied by the hook, refused by fnox trust; --force trusts this content only",
+    { timeout: 240_000 },
+    async () => {
+      const dir = join(shared, 'project');
+      const file = join(dir, 'fnox.toml');
+      asNobody(`mkdir -m 0755 '${dir}' && printf '%s' '${CONFIG}' > '${file}'`);
 
-    const refused = await box.run(['trust', dir]);
-    expect(refused.code).toBe(1);
-    expect(refused.stderr).toContain(`error: Refusing to trust ${file}: it is owned by another user (uid ${NOBODY})`);
-    expect(refused.stderr).toContain(`fnox trust --force ${file}`);
-    expect((await box.run(['trust', '--list'])).stdout).toBe('');
+      const refused = await box.run(['trust', dir]);
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toContain(`error: Refusing to trust ${file}: it is owned by another user (uid ${NOBODY})`);
+      expect(refused.stderr).toContain(`fnox trust --force ${file}`);
+      expect((await box.run(['trust', '--list'])).stdout).toBe('');
 
-    const sh = await startShell(box, 'bash', { names: ['SHARED'] });
-    try {
-      let dump = await sh.step(`cd ${dir}`);
-      expect(dump.has('SHARED')).toBe(false);
-      // The terminal wraps long lines; join them back.
-      expect(sh.screen().split('\n').join('')).toContain(`fnox: ${file} is not trusted: it is owned by another user (uid ${NOBODY}); not loaded. If you are sure: fnox trust --force ${file}`);
+      const sh = await startShell(box, 'bash', { names: ['SHARED'] });
+      try {
+        let dump = await sh.step(`cd ${dir}`);
+        expect(dump.has('SHARED')).toBe(false);
+        // The terminal wraps long lines; join them back.
+        expect(sh.screen().split('\n').join('')).toContain(
+          `fnox: ${file} is not trusted: it is owned by another user (uid ${NOBODY}); not loaded. If you are sure: fnox trust --force ${file}`,
+        );
 
-      // Positive control: --force trusts exactly this content, and the hook loads it.
-      const forced = await box.run(['trust', '--force', dir]);
-      expect(forced.stdout).toBe(`✓ Trusted ${file} (despite: it is owned by another user (uid ${NOBODY}))\n`);
-      dump = await sh.step('');
-      expect(dump.get('SHARED')).toBe('from-nobody');
+        // Positive control: --force trusts exactly this content, and the hook loads it.
+        const forced = await box.run(['trust', '--force', dir]);
+        expect(forced.stdout).toBe(`✓ Trusted ${file} (despite: it is owned by another user (uid ${NOBODY}))\n`);
+        dump = await sh.step('');
+        expect(dump.get('SHARED')).toBe('from-nobody');
 
-      // The other user changes it: untrusted again, unloaded.
-      asNobody(`printf '%s' '[secrets]\nSHARED = { default = "changed-by-nobody" }\n' > '${file}'`);
-      dump = await sh.step('');
-      expect(dump.has('SHARED')).toBe(false);
-    } finally {
-      await sh.stop();
-    }
-  });
+        // The other user changes it: untrusted again, unloaded.
+        asNobody(`printf '%s' '[secrets]\nSHARED = { default = "changed-by-nobody" }\n' > '${file}'`);
+        dump = await sh.step('');
+        expect(dump.has('SHARED')).toBe(false);
+      } finally {
+        await sh.stop();
+      }
+    },
+  );
 
-  it('root\'s own file in the sticky dir is trusted; a writable non-sticky or foreign directory is refused', { timeout: 60_000 }, async () => {
+  it("root's own file in the sticky dir is trusted; a writable non-sticky or foreign directory is refused", { timeout: 60_000 }, async () => {
     const mine = join(shared, 'mine');
     mkdirSync(mine, { mode: 0o755 });
     writeFileSync(join(mine, 'fnox.toml'), CONFIG);

@@ -86,7 +86,9 @@ describe('fnox trust', () => {
     await box.run(['trust', join(box.project, 'fnox.toml')]);
     const { exported, stderr } = await hookLoads(child);
     expect(exported).toEqual(['A']);
-    expect(stderr).toContain(`fnox: ${join(child, 'fnox.toml')} is not trusted; its secrets were not loaded. Review it, then run: fnox trust ${join(child, 'fnox.toml')}`);
+    expect(stderr).toContain(
+      `fnox: ${join(child, 'fnox.toml')} is not trusted; its secrets were not loaded. Review it, then run: fnox trust ${join(child, 'fnox.toml')}`,
+    );
 
     const missing = await box.run(['trust', 'nope.toml']);
     expect(missing.code).toBe(1);
@@ -120,7 +122,12 @@ describe('fnox trust', () => {
     const file = join(box.project, 'fnox.toml');
     writeFileSync(file, '[providers.plain]\ntype = "plain"\n\n[secrets]\nA = { default = "alpha" }\n');
     await box.run(['trust']);
-    for (const args of [['set', 'K', 'v', '-p', 'plain'], ['remove', 'K'], ['provider', 'add', 'p2', 'plain'], ['provider', 'remove', 'p2']]) {
+    for (const args of [
+      ['set', 'K', 'v', '-p', 'plain'],
+      ['remove', 'K'],
+      ['provider', 'add', 'p2', 'plain'],
+      ['provider', 'remove', 'p2'],
+    ]) {
       const result = await box.run(args);
       expect(result.code, `${args.join(' ')}: ${result.stderr}`).toBe(0);
       expect(await show(), args.join(' ')).toContain(`${file}: trusted`);

@@ -1,7 +1,7 @@
 import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
 
 /**
- * CiphertextBlob framing, modelled on real symmetric KMS blobs (AWS-WIRE §1.4) so base64 output starts
+ * CiphertextBlob framing, modelled on real symmetric KMS blobs  so base64 output starts
  * `AQICAHh` like AWS's:
  *
  * ```

@@ -1,36 +1,18 @@
 /** Provider contexts and instances for tests against the emulator, isolated from the developer's AWS setup. */
 import { hermeticAwsEnv } from '@fnox/aws-emulator';
 import type { ProviderContext, ProviderDefinition, ProviderInstance } from '@fnox/contract';
+import { createTestContext, type TestContext } from '@fnox/contract/testing';
+
+export type { TestContext };
 
 /** ctx.env for the emulator at `url`: fake static keys, every endpoint variable set, nothing inherited. */
 export function emulatorEnv(url: string, extra: Record<string, string> = {}): Record<string, string> {
   return { ...hermeticAwsEnv(url, { base: {} }), ...extra };
 }
 
-/** A provider context that records what the provider logs. */
-export interface TestContext extends ProviderContext {
-  readonly warnings: string[];
-  readonly debugs: string[];
-}
-
 /** A context for provider `name` with an empty env, unless `overrides` say otherwise. */
 export function testContext(name: string, overrides: Partial<ProviderContext> = {}): TestContext {
-  const warnings: string[] = [];
-  const debugs: string[] = [];
-  return {
-    name,
-    configFile: undefined,
-    configDir: process.cwd(),
-    env: {},
-    globalConfigDir: '/nonexistent-fnox-config',
-    signal: new AbortController().signal,
-    log: { debug: (m) => void debugs.push(m), warn: (m) => void warnings.push(m) },
-    options: {},
-    resolveSecret: () => Promise.reject(new Error('resolveSecret not expected')),
-    ...overrides,
-    warnings,
-    debugs,
-  };
+  return createTestContext({ name, ...overrides });
 }
 
 /** Instances of one provider made for a test file, disposed together. */

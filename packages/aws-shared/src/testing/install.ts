@@ -6,19 +6,10 @@
 import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
+import { REPO_ROOT } from '@fnox/test-kit';
 
-/** The monorepo root: the nearest ancestor holding pnpm-workspace.yaml. */
-export const REPO_ROOT = (() => {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, 'pnpm-workspace.yaml'))) {
-    const parent = dirname(dir);
-    if (parent === dir) throw new Error('repository root (pnpm-workspace.yaml) not found');
-    dir = parent;
-  }
-  return dir;
-})();
+export { REPO_ROOT };
 
 /** The CLI's workspace packages that a user would get from the registry along with it. */
 const CLI_PACKAGES = ['packages/contract', 'packages/core', 'packages/provider-age', 'apps/cli'];

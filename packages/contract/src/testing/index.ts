@@ -10,13 +10,9 @@ import {
 } from '../provider.js';
 import type { StandardSchemaV1 } from '../standard-schema.js';
 
-/** The test functions of your runner (vitest, node:test, jest...). Only `describe` and `it` are required. */
-export interface TestApi {
-  describe(name: string, body: () => void): unknown;
-  it(name: string, body: () => Promise<void> | void): unknown;
-  beforeAll?(body: () => Promise<void> | void): unknown;
-  afterAll?(body: () => Promise<void> | void): unknown;
-}
+import type { TestApi } from './test-api.js';
+
+export type { TestApi } from './test-api.js';
 
 /** A stored value that must fail, and the code it must fail with. */
 export interface FailingCase {
@@ -257,3 +253,4 @@ export function providerConformance<Config>(t: TestApi, options: ConformanceOpti
   });
 }
 export { moduleTrackerPrelude } from './module-tracker.js';
+export { createTestContext, type TestContext } from './context.js';

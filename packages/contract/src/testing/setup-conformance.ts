@@ -6,7 +6,7 @@ import type { ProviderContext } from '../context.js';
 import { fieldsTemplate, schemaFields, type FieldSpec } from '../fields-schema.js';
 import type { ProviderDefinition, ProviderInstance } from '../provider.js';
 import type { SuggestedFields } from '../setup.js';
-import type { TestApi } from './index.js';
+import type { TestApi } from './test-api.js';
 
 interface SetupConformanceOptions {
   readonly instance: () => Promise<ProviderInstance>;
@@ -19,7 +19,10 @@ const PROVIDER_NAME = /^[A-Za-z0-9_-]+$/;
 function assertSuggestedFields(fields: SuggestedFields | undefined, known: Readonly<Record<string, FieldSpec>> | undefined): void {
   for (const [name, value] of Object.entries(fields ?? {})) {
     if (known) assert.ok(name in known, `suggestConfig proposed '${name}', which is not a field of the schema`);
-    assert.ok(typeof value === 'string' || (Array.isArray(value) && value.every((v) => typeof v === 'string')), `suggested '${name}' must be a string or a list of strings`);
+    assert.ok(
+      typeof value === 'string' || (Array.isArray(value) && value.every((v) => typeof v === 'string')),
+      `suggested '${name}' must be a string or a list of strings`,
+    );
   }
 }
 
@@ -36,7 +39,10 @@ export function setupConformance<C>(t: TestApi, definition: ProviderDefinition<C
     if (setup) {
       assert.ok(setup.category === undefined || (typeof setup.category === 'string' && setup.category.length > 0));
       assert.ok(setup.defaultName === undefined || PROVIDER_NAME.test(setup.defaultName), 'setup.defaultName must be a valid provider name');
-      assert.ok(setup.text === undefined || setup.text.every((line) => typeof line === 'string' && !line.includes('\n')), 'setup.text is a list of single lines');
+      assert.ok(
+        setup.text === undefined || setup.text.every((line) => typeof line === 'string' && !line.includes('\n')),
+        'setup.text is a list of single lines',
+      );
     }
     assert.ok(definition.options === undefined || definition.options.every((o) => /^[a-z0-9-]+$/.test(o)), 'options are option names without dashes');
     for (const [name, spec] of Object.entries(fields ?? {})) {

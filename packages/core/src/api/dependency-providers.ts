@@ -1,7 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
-import type { PluginDescriptor } from '@fnox/contract';
+import { readPackageJson, type PluginDescriptor } from '@fnox/contract';
 
 type PackageJson = Record<string, unknown> & {
   readonly name?: string;
@@ -10,14 +10,6 @@ type PackageJson = Record<string, unknown> & {
   readonly optionalDependencies?: Record<string, string>;
   readonly devDependencies?: Record<string, string>;
 };
-
-function readJson(path: string): PackageJson | undefined {
-  try {
-    return JSON.parse(readFileSync(path, 'utf8')) as PackageJson;
-  } catch {
-    return undefined;
-  }
-}
 
 /** The nearest `package.json` from `cwd` upward: the app whose dependencies may be providers. */
 export function findAppPackageJson(cwd: string): string | undefined {
@@ -54,7 +46,7 @@ function packageJsonOf(name: string, appPackageJson: string): string | undefined
 export function dependencyProviders(cwd: string): PluginDescriptor[] {
   const appPackageJson = findAppPackageJson(cwd);
   if (!appPackageJson) return [];
-  const app = readJson(appPackageJson);
+  const app = readPackageJson<PackageJson>(appPackageJson);
   if (!app) return [];
   const names = new Set([
     ...Object.keys(app.dependencies ?? {}),
@@ -64,7 +56,7 @@ export function dependencyProviders(cwd: string): PluginDescriptor[] {
   const out: PluginDescriptor[] = [];
   for (const name of names) {
     const path = packageJsonOf(name, appPackageJson);
-    const pjson = path && readJson(path);
+    const pjson = path && readPackageJson<PackageJson>(path);
     if (!path || !pjson || pjson.fnox === undefined) continue;
     out.push({ name: pjson.name ?? name, version: pjson.version, root: dirname(path), type: 'dependency', pjson });
   }

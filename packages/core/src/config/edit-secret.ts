@@ -1,6 +1,6 @@
 /**
  * Format-preserving edits of secret entries, producing what upstream fnox (toml_edit) writes
- * (SPEC §2.6): new or rewritten inline entries as `KEY= { provider = ..., value = ... }`, table-style
+ * (docs/configuration.md): new or rewritten inline entries as `KEY= { provider = ..., value = ... }`, table-style
  * entries edited field by field, new entries appended to the target table (created if missing).
  *
  * toml-edit-js does the structural work (where a key goes, which tables get created), but it

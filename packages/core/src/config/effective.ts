@@ -1,5 +1,5 @@
 /**
- * The config seen by one profile stack (SPEC §4): top-level secrets (unless --no-defaults with a
+ * The config seen by one profile stack (docs/profiles.md): top-level secrets (unless --no-defaults with a
  * profile active) overlaid by each profile's secrets in order; providers likewise (never affected
  * by --no-defaults); every secret without `env` inherits the merged top-level `env`.
  */

@@ -1,10 +1,10 @@
 /**
- * Reading config files from disk: names of the candidate files (SPEC §3.1), the global config
- * path, `import` path resolution (§3.5), and reading + validating one file.
+ * Reading config files from disk: names of the candidate files (docs/configuration.md, "How files are found"), the global config
+ * path, `import` path resolution (docs/configuration.md), and reading + validating one file.
  */
 import { statSync } from 'node:fs';
-import { homedir } from 'node:os';
 import { basename, isAbsolute, join, resolve } from 'node:path';
+import { expandHome } from '@fnox/contract';
 import { FnoxError } from '../errors.js';
 import { globalConfigDir } from '../session.js';
 import { nonDefaultProfiles } from './profiles.js';
@@ -12,7 +12,7 @@ import { validateFile, type FileConfig } from './schema.js';
 import { isFnoxConfigName, readInputBytes, readInputText } from './read-input.js';
 import { parseToml } from './toml-read.js';
 
-/** `-c` values that keep discovery mode on (SPEC §3.2). */
+/** `-c` values that keep discovery mode on (docs/configuration.md, "How files are found"). */
 export const DISCOVERY_NAMES: readonly string[] = ['fnox.toml', '.fnox.toml', 'fnox.local.toml', '.fnox.local.toml'];
 
 /** True when `-c` is absent or one of the bare {@link DISCOVERY_NAMES}. */
@@ -28,7 +28,7 @@ export function candidateFileNames(stack: readonly string[]): string[] {
   return [...new Set(names)];
 }
 
-/** True for a profile file name such as `fnox.prod.toml` / `.fnox.prod.toml` (SPEC §3.6). */
+/** True for a profile file name such as `fnox.prod.toml` / `.fnox.prod.toml` (docs/configuration.md, "How files are found"). */
 export function isProfileFileName(file: string): boolean {
   const name = basename(file).replace(/^\./, '');
   return /^fnox\..+\.toml$/.test(name) && name !== 'fnox.local.toml';
@@ -39,12 +39,7 @@ export function globalConfigPath(env: NodeJS.ProcessEnv): string {
   return join(globalConfigDir(env), 'config.toml');
 }
 
-/** Expand a leading `~` to the home directory. */
-export function expandHome(path: string, env: NodeJS.ProcessEnv): string {
-  if (path === '~') return env.HOME || homedir();
-  if (path.startsWith('~/')) return join(env.HOME || homedir(), path.slice(2));
-  return path;
-}
+export { expandHome };
 
 /**
  * Where an `import` entry of a file in `dir` points. The path is kept un-normalised (`/p/./x.toml`)

@@ -20,10 +20,10 @@ const MERGE: Readonly<Record<MergeRule, string>> = {
 /** The Markdown table of the keys allowed in `scope`; the top level also says how files layer each key. */
 export function configKeyTable(scope: KeyScope): string {
   const layered = scope === 'root';
-  const rows = keysIn(scope).map(
-    (row) => `| \`${row.key}\` | ${row.docType} | ${scopedText(row.doc, scope)} |${layered ? ` ${MERGE[row.merge]} |` : ''}`,
-  );
-  const head = layered ? [`| ${HEADINGS[scope]} | type | meaning | layering |`, '|---|---|---|---|'] : [`| ${HEADINGS[scope]} | type | meaning |`, '|---|---|---|'];
+  const rows = keysIn(scope).map((row) => `| \`${row.key}\` | ${row.docType} | ${scopedText(row.doc, scope)} |${layered ? ` ${MERGE[row.merge]} |` : ''}`);
+  const head = layered
+    ? [`| ${HEADINGS[scope]} | type | meaning | layering |`, '|---|---|---|---|']
+    : [`| ${HEADINGS[scope]} | type | meaning |`, '|---|---|---|'];
   return [...head, ...rows].join('\n');
 }
 

@@ -1,5 +1,5 @@
 /**
- * Config discovery and layering (SPEC §3.2–§3.4): the upward walk stopping at `root = true`,
+ * Config discovery and layering (docs/configuration.md, "How files are found"): the upward walk stopping at `root = true`,
  * profile and local files, non-recursive imports (first listed wins), the global config, and
  * explicit `-c` mode. Sync fs on purpose: this runs on every `fnox get/exec` and shell prompt.
  */
@@ -155,7 +155,7 @@ function explicit(path: string, reader: Reader): Layer {
   return global ? overlayLayer(layerOf(global), layer) : layer;
 }
 
-/** Load and merge every config file for the session (SPEC §3). */
+/** Load and merge every config file for the session (docs/configuration.md, "How files are found"). */
 export function loadConfigSync(session: FnoxSession, options: LoadOptions = {}): MergedConfig {
   const stack = options.stack ?? profileStack(session);
   const config = session.options.config;
@@ -173,7 +173,7 @@ export async function loadConfig(session: FnoxSession, options: LoadOptions = {}
 
 /**
  * Every file the config is read from, nearest first, each followed by its imports, global last
- * (SPEC §7.17). In discovery mode the files are only located: each is read for `root` and `import`
+ * (docs/cli-reference.md, `config-files`). In discovery mode the files are only located: each is read for `root` and `import`
  * alone, leniently, so a file with mistakes elsewhere is still listed (as upstream lists it) and
  * missing imports are skipped. In explicit mode the file is read in full and missing imports are errors.
  */

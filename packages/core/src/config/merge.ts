@@ -1,5 +1,5 @@
 /**
- * Layering of config files (SPEC §3.4): an overlay's whole secret/provider/lease entry replaces
+ * Layering of config files: an overlay's whole secret/provider/lease entry replaces
  * the base's (no field merge), an overridden name keeps the position it had in the base; every
  * other top-level key follows its merge rule in the key table (config/keys.ts).
  */

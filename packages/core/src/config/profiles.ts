@@ -1,5 +1,5 @@
 /**
- * The active profile stack (SPEC §4): `-P` flags (repeatable, comma lists) beat `FNOX_PROFILE`,
+ * The active profile stack (docs/profiles.md): `-P` flags (repeatable, comma lists) beat `FNOX_PROFILE`,
  * which beats `default`. Invalid names are dropped with a warning.
  */
 import type { FnoxSession } from '../session.js';

@@ -1,6 +1,6 @@
 /**
  * Strict validation of one parsed config file into typed tables, as Rust's "deny unknown fields"
- * does (SPEC §0, §2). Every error names `file:line:col` and the key; unknown keys get a "did you
+ * does. Every error names `file:line:col` and the key; unknown keys get a "did you
  * mean". Tables Rust tolerates extra keys in (`sync`, `[leases.*]`) and provider fields (checked by
  * the provider's own schema when it is built) are kept raw.
  */

@@ -1,5 +1,5 @@
 /**
- * The one place fnox.toml text is parsed (DESIGN §3). @iarna/toml reports 0-based positions; this
+ * The one place fnox.toml text is parsed (ARCHITECTURE.md, "Packages and their boundaries": each concept is written once). @iarna/toml reports 0-based positions; this
  * module turns its errors into `file:line:col` (1-based) with a caret snippet, so no caller ever
  * sees a raw parser error.
  */

@@ -4,10 +4,10 @@
  */
 import type { TrustVerdict } from '../trust/verdict.js';
 
-/** What happens when a secret resolves to nothing (SPEC §5.5). */
+/** What happens when a secret resolves to nothing (ARCHITECTURE.md, "The resolution pipeline"). */
 export type IfMissing = 'error' | 'warn' | 'ignore';
 
-/** Where a secret is injected (SPEC §5.10): everywhere, only into `fnox exec` children, or never. */
+/** Where a secret is injected (ARCHITECTURE.md, "The resolution pipeline"): everywhere, only into `fnox exec` children, or never. */
 export type EnvMode = true | false | 'exec';
 
 /** The file (and profile section) an entry was read from. */
@@ -18,7 +18,7 @@ export interface SourceRef {
   readonly profile?: string;
 }
 
-/** A `[secrets.KEY]` table, as written in fnox.toml (SPEC §2.4). */
+/** A `[secrets.KEY]` table, as written in fnox.toml (docs/configuration.md). */
 export interface SecretConfig {
   readonly provider?: string;
   readonly value?: string;
@@ -33,7 +33,7 @@ export interface SecretConfig {
   readonly daemon_cache?: boolean;
 }
 
-/** A `[providers.NAME]` table: `type` plus the provider's own fields, kept raw (SPEC §2.3). */
+/** A `[providers.NAME]` table: `type` plus the provider's own fields, kept raw (docs/configuration.md). */
 export interface ProviderConfig {
   readonly type: string;
   readonly auth_command?: string;
@@ -48,7 +48,7 @@ export interface Sourced<T> {
   readonly source: SourceRef;
 }
 
-/** Insertion-ordered maps: an overridden key keeps its first position, new keys append (SPEC §3.4). */
+/** Insertion-ordered maps: an overridden key keeps its first position, new keys append (docs/configuration.md, "How files are found"). */
 export type SecretMap = ReadonlyMap<string, Sourced<SecretConfig>>;
 export type ProviderMap = ReadonlyMap<string, Sourced<ProviderConfig>>;
 
@@ -61,7 +61,7 @@ export interface ProfileConfig {
   readonly leases?: ReadonlyMap<string, Sourced<Readonly<Record<string, unknown>>>>;
 }
 
-/** All loaded files merged (SPEC §3.4), before a profile stack is applied. */
+/** All loaded files merged (docs/configuration.md, "How files are found"), before a profile stack is applied. */
 export interface MergedConfig {
   readonly root: boolean;
   readonly defaultProvider?: { readonly name: string; readonly source: SourceRef };
@@ -95,7 +95,7 @@ export function isUntrustedSource(merged: MergedConfig, file: string | undefined
   return file !== undefined && merged.trust?.get(file)?.trusted === false;
 }
 
-/** The config seen by one profile stack (SPEC §4). */
+/** The config seen by one profile stack (docs/profiles.md). */
 export interface EffectiveConfig {
   /** The active stack without `default`; empty means the default profile. */
   readonly profiles: readonly string[];

@@ -1,5 +1,5 @@
 /**
- * Semantic validation (SPEC §2.7), run by `get`, `check` and `doctor` (not by exec/export/list/hook):
+ * Semantic validation (docs/configuration.md), run by `get`, `check` and `doctor` (not by exec/export/list/hook):
  * every issue is collected and reported together.
  */
 import { FnoxError } from '../errors.js';
@@ -27,7 +27,7 @@ function emptyValues(secrets: SecretMap, providers: ProviderMap, defaultProvider
   return issues;
 }
 
-/** All §2.7 issues of a merged config (empty when valid). */
+/** All validation issues (docs/configuration.md) of a merged config (empty when valid). */
 export function validateConfig(merged: MergedConfig): ConfigIssue[] {
   const hasProfiles = merged.profiles.size > 0;
   if (merged.root && merged.providers.size === 0 && !hasProfiles && merged.secrets.size === 0) return [];

@@ -1,5 +1,5 @@
 /**
- * Where write commands write (SPEC §3.6): the write profile, the target file (cwd pick, `-c`, or
+ * Where write commands write (docs/configuration.md, "How files are found"): the write profile, the target file (cwd pick, `-c`, or
  * `--global`) and the section inside it (top level or `[profiles.P.*]`).
  */
 import { join, resolve } from 'node:path';

@@ -1,4 +1,4 @@
-/** The text of `fnox export` in each format (SPEC §7.7). */
+/** The text of `fnox export` in each format (docs/cli-reference.md, `export`). */
 import { posixQuote } from './shell-quote.js';
 import { toToml } from './toml-out.js';
 import { toYaml } from './yaml.js';

@@ -1,7 +1,7 @@
 /**
  * Shell quoting for values fnox prints for a shell to evaluate (`export -f shell`, hook-env,
- * deactivate). POSIX quoting matches Rust's shlex crate byte for byte (SPEC §8.4); fish uses one
- * double-quoted form.
+ * deactivate). POSIX quoting matches Rust's shlex crate byte for byte (docs/shell-integration.md); fish uses one
+ * double-quoted form. The lines that use them (export/unset/set -gx) are written only in shell/quote.ts.
  */
 
 const BARE = 1;
@@ -73,19 +73,4 @@ export function fishEscape(value: string): string {
 /** `"…"` for fish. */
 export function fishQuote(value: string): string {
   return `"${fishEscape(value)}"`;
-}
-
-/** A shell fnox can print set/unset lines for. */
-export type ShellKind = 'bash' | 'zsh' | 'fish';
-
-/** The line that sets `key` to `value` in `shell` (with trailing newline). */
-export function setEnvLine(shell: ShellKind, key: string, value: string): string {
-  if (shell === 'fish') return `set -gx ${fishQuote(key)} ${fishQuote(value)}\n`;
-  return `export ${posixQuote(key)}=${posixQuote(value)}\n`;
-}
-
-/** The line that unsets `key` in `shell` (with trailing newline). */
-export function unsetEnvLine(shell: ShellKind, key: string): string {
-  if (shell === 'fish') return `set -e ${fishQuote(key)}\n`;
-  return `unset ${posixQuote(key)}\n`;
 }

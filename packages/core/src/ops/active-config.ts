@@ -8,11 +8,11 @@ import type { FnoxSession } from '../session.js';
 
 /** Options of {@link loadActiveConfig}. */
 export interface ActiveConfigOptions {
-  /** Run SPEC §2.7 validation first (`get`, `check`, `doctor` do; `exec`, `export`, hook-env don't). */
+  /** Run docs/configuration.md validation first (`get`, `check`, `doctor` do; `exec`, `export`, hook-env don't). */
   readonly validate?: boolean;
 }
 
-/** Load and merge the config files (SPEC §3), validate if asked, and apply the profile stack (§4). */
+/** Load and merge the config files (docs/configuration.md, "How files are found"), validate if asked, and apply the profile stack (docs/profiles.md). */
 export function loadActiveConfig(session: FnoxSession, options: ActiveConfigOptions = {}): EffectiveConfig {
   const stack = profileStack(session);
   const merged = loadConfigSync(session, { stack });

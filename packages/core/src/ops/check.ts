@@ -1,4 +1,4 @@
-/** `fnox check` (SPEC §7.9): can every required secret be resolved? */
+/** `fnox check` (docs/cli-reference.md, `check`): can every required secret be resolved? */
 import type { EffectiveConfig } from '../config/types.js';
 import { errorMessage } from '../resolve/provider-step.js';
 import { createResolver } from '../resolve/resolver.js';
@@ -7,7 +7,7 @@ import { loadActiveConfig } from './active-config.js';
 
 /** Options of {@link checkConfig}. */
 export interface CheckOptions {
-  /** The config to use; default: loaded from the session and validated (SPEC §2.7). */
+  /** The config to use; default: loaded from the session and validated (docs/configuration.md). */
   readonly effective?: EffectiveConfig;
   /** `--all`: also fetch secrets whose effective if_missing is warn/ignore. */
   readonly all?: boolean;
@@ -25,7 +25,7 @@ export interface CheckReport {
 }
 
 /**
- * Check the effective secrets of the active stack. Validation (SPEC §2.7) runs first: the config is
+ * Check the effective secrets of the active stack. Validation (docs/configuration.md) runs first: the config is
  * loaded with validation unless `options.effective` is given. Secrets with a known provider are fetched (single mode) when their effective
  * if_missing is `error`, or always with `all`.
  */

@@ -1,5 +1,5 @@
 /**
- * The `Continue? [y/N]` confirmation of import, reencrypt and sync (SPEC §7.8): one line from
+ * The `Continue? [y/N]` confirmation of import, reencrypt and sync (docs/cli-reference.md, `import`): one line from
  * stdin; anything not starting with y/Y (including end of input) declines.
  */
 

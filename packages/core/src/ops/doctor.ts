@@ -1,5 +1,5 @@
 /**
- * `fnox doctor` (SPEC §7.10): a health report of the active profile — config files, secrets,
+ * `fnox doctor`: a health report of the active profile — config files, secrets,
  * providers (built, checked, and each one's own report of where its keys or credentials come
  * from, through the contract's `diagnose()`), environment warnings.
  * Validation errors abort (as upstream); provider failures are reported, not thrown. The report

@@ -1,5 +1,5 @@
 /**
- * `fnox edit` (SPEC §7.11): open the config with secret values decrypted, then write back what
+ * `fnox edit` (docs/cli-reference.md, `edit`): open the config with secret values decrypted, then write back what
  * changed. The `-c` file (default ./fnox.toml) is edited; resolution uses the merged config, each
  * `[profiles.P.secrets]` section with P alone as the stack. Values the user left alone get their
  * original ciphertext back (no churn); changed or new ones are encrypted (or put) BEFORE the file

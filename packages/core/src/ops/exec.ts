@@ -1,5 +1,5 @@
 /**
- * `fnox exec -- CMD ARGS...` (SPEC §7.6): batch-resolve every effective secret, build the child
+ * `fnox exec -- CMD ARGS...` (docs/cli-reference.md, `exec`): batch-resolve every effective secret, build the child
  * environment, spawn the command directly (no shell), forward signals, wait, clean up, and return
  * the child's status. Secret values only ever travel in the child's environment (or 0600 files).
  */

@@ -1,4 +1,4 @@
-/** `fnox export` (SPEC §7.7): batch-resolve the shell-visible secrets and format them. */
+/** `fnox export` (docs/cli-reference.md, `export`): batch-resolve the shell-visible secrets and format them. */
 import type { EffectiveConfig } from '../config/types.js';
 import { formatExport, rfc3339, type ExportFormat } from '../format/export-formats.js';
 import { secretsFor } from '../resolve/env-mode.js';

@@ -1,5 +1,6 @@
-/** `fnox get KEY` (SPEC §7.3): single-mode resolution of one secret. */
+/** `fnox get KEY` (docs/cli-reference.md, `get`): single-mode resolution of one secret. */
 import type { EffectiveConfig } from '../config/types.js';
+import { base64Problem } from '@fnox/contract';
 import { FnoxError } from '../errors.js';
 import { createResolver } from '../resolve/resolver.js';
 import { findSimilar, formatSuggestions } from '../resolve/suggest.js';
@@ -9,7 +10,7 @@ import { loadActiveConfig } from './active-config.js';
 
 /** Options of {@link getSecret}. */
 export interface GetOptions {
-  /** The config to use; default: loaded from the session and validated (SPEC §2.7). */
+  /** The config to use; default: loaded from the session and validated (docs/configuration.md). */
   readonly effective?: EffectiveConfig;
   /** `--base64-decode`: strict standard base64, then UTF-8. */
   readonly base64Decode?: boolean;
@@ -32,16 +33,14 @@ export function secretNotFound(effective: EffectiveConfig, key: string): FnoxErr
   });
 }
 
-const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
-
 /** Strict standard base64 (padded, canonical) to UTF-8; errors never quote the value. */
 export function decodeBase64Secret(value: string): string {
   const fail = (detail: string) => new FnoxError('secret_decode_failed', `Failed to decode secret: ${detail}`);
-  const bad = [...value].findIndex((c) => !/[A-Za-z0-9+/=]/.test(c));
-  if (bad >= 0) throw fail(`Failed to base64 decode secret: Invalid symbol at offset ${bad}`);
-  if (!BASE64.test(value) || value.length % 4 !== 0) throw fail('Failed to base64 decode secret: Invalid padding');
+  const problem = base64Problem(value);
+  if (problem?.kind === 'symbol') throw fail(`Failed to base64 decode secret: Invalid symbol at offset ${problem.offset}`);
+  if (problem?.kind === 'padding' || problem?.kind === 'length') throw fail('Failed to base64 decode secret: Invalid padding');
+  if (problem?.kind === 'last-symbol') throw fail('Failed to base64 decode secret: Invalid last symbol');
   const bytes = Buffer.from(value, 'base64');
-  if (bytes.toString('base64') !== value) throw fail('Failed to base64 decode secret: Invalid last symbol');
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {

@@ -1,11 +1,11 @@
 /**
- * Parsing `fnox import` input (SPEC §7.8): dotenv lines, or a top-level mapping of JSON, YAML or
+ * Parsing `fnox import` input (docs/cli-reference.md, `import`): dotenv lines, or a top-level mapping of JSON, YAML or
  * TOML. Result: ordered name → value pairs (strings as-is; null/bool/number as their JSON text).
  * Parse errors name the location but never echo the input: an import file is full of secrets.
  */
-import { FnoxError } from '../errors.js';
 import { parseToml } from '../config/toml-read.js';
 import type { Logger } from '../session.js';
+import { importParseFailure, lineColumn, mappingValues } from './import-mapping.js';
 import { parseYamlMapping } from './import-yaml.js';
 
 /** Input formats of `fnox import`. */
@@ -38,35 +38,6 @@ export function parseDotenv(text: string): Map<string, string> {
   return out;
 }
 
-/** 1-based line and column of a character offset. */
-export function lineColumn(text: string, offset: number): { line: number; col: number } {
-  const before = text.slice(0, offset);
-  const line = before.split('\n').length;
-  return { line, col: offset - (before.lastIndexOf('\n') + 1) + 1 };
-}
-
-function parseFailure(format: string, source: string, reason: string, at?: { line: number; col: number }): FnoxError {
-  const where = at ? ` at ${source}:${at.line}:${at.col}` : ` in ${source}`;
-  return new FnoxError('import_parse_failed', `Failed to parse ${format} input${where}: ${reason}`, {
-    hint: `Check that the input is valid ${format} with a mapping (name → value) at the top level.`,
-  });
-}
-
-/** Turn a parsed top-level mapping into name → string, warning about (and skipping) nested values. */
-export function mappingValues(doc: unknown, format: string, source: string, log: Logger): Map<string, string> {
-  if (doc === null || doc === undefined) return new Map();
-  if (typeof doc !== 'object' || Array.isArray(doc)) throw parseFailure(format, source, 'the top level must be a mapping of names to values');
-  const out = new Map<string, string>();
-  for (const [key, value] of Object.entries(doc as Record<string, unknown>)) {
-    if (typeof value === 'string') out.set(key, value);
-    else if (value === null || typeof value === 'boolean' || typeof value === 'number') out.set(key, JSON.stringify(value));
-    else if (typeof value === 'bigint') out.set(key, value.toString());
-    else if (value instanceof Date) out.set(key, value.toISOString());
-    else log.warn(`WARN Skipping non-string value for key '${key}'`);
-  }
-  return out;
-}
-
 function parseJson(text: string, source: string, log: Logger): Map<string, string> {
   let doc: unknown;
   try {
@@ -75,8 +46,11 @@ function parseJson(text: string, source: string, log: Logger): Map<string, strin
     const message = error instanceof Error ? error.message : 'invalid JSON';
     const position = /at position (\d+)/.exec(message);
     // The engine's message may quote input text; keep only its first words, never the input.
-    const reason = /^(Unexpected (?:end of JSON input|token|non-whitespace character)|Expected [^,]*?(?= in JSON| after|$)|Bad control character|Unterminated string|Bad escaped character)/.exec(message)?.[0] ?? 'invalid JSON';
-    throw parseFailure('JSON', source, reason, position ? lineColumn(text, Number(position[1])) : undefined);
+    const reason =
+      /^(Unexpected (?:end of JSON input|token|non-whitespace character)|Expected [^,]*?(?= in JSON| after|$)|Bad control character|Unterminated string|Bad escaped character)/.exec(
+        message,
+      )?.[0] ?? 'invalid JSON';
+    throw importParseFailure('JSON', source, reason, position ? lineColumn(text, Number(position[1])) : undefined);
   }
   return mappingValues(doc, 'JSON', source, log);
 }
@@ -88,14 +62,14 @@ function parseTomlInput(text: string, source: string, log: Logger): Map<string, 
   } catch (error) {
     const message = error instanceof Error ? error.message : 'invalid TOML';
     const located = /^.*:(\d+):(\d+): invalid TOML: (.*)$/.exec(message);
-    if (located) throw parseFailure('TOML', source, located[3]!, { line: Number(located[1]), col: Number(located[2]) });
-    throw parseFailure('TOML', source, 'invalid TOML');
+    if (located) throw importParseFailure('TOML', source, located[3]!, { line: Number(located[1]), col: Number(located[2]) });
+    throw importParseFailure('TOML', source, 'invalid TOML');
   }
   return mappingValues(doc, 'TOML', source, log);
 }
 
 /** Parse `text` in `format`; `source` names the input in errors (a path or `<stdin>`). */
-export function parseImportInput(text: string, format: ImportFormat, source: string, log: Logger): Map<string, string> {
+export async function parseImportInput(text: string, format: ImportFormat, source: string, log: Logger): Promise<Map<string, string>> {
   switch (format) {
     case 'env':
       return parseDotenv(text);

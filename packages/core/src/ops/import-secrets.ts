@@ -1,5 +1,5 @@
 /**
- * `fnox import` (SPEC §7.8) in two steps so the host can confirm in between: {@link planImport}
+ * `fnox import` (docs/cli-reference.md, `import`) in two steps so the host can confirm in between: {@link planImport}
  * reads, parses, filters and checks the provider; {@link applyImport} encrypts every value through
  * the provider BEFORE the file is touched, then writes all entries in one locked, atomic,
  * format-preserving write. Plaintext never reaches the config file, a log line or an error.
@@ -83,7 +83,7 @@ function readInput(session: FnoxSession, options: ImportOptions): Promise<string
 export async function planImport(session: FnoxSession, options: ImportOptions): Promise<ImportPlan | undefined> {
   const source = options.input ?? '<stdin>';
   const text = await readInput(session, options);
-  const parsed = parseImportInput(text, options.format ?? 'env', source, session.log);
+  const parsed = await parseImportInput(text, options.format ?? 'env', source, session.log);
   if (options.input === undefined && !options.force && !options.dryRun) {
     throw new FnoxError('import_stdin_requires_force', 'When importing from stdin, --force or --dry-run is required');
   }

@@ -1,5 +1,5 @@
 /**
- * `fnox init` (SPEC §7.1): create a config file — empty with --skip-wizard / no TTY, or holding one
+ * `fnox init` (docs/cli-reference.md, `init`): create a config file — empty with --skip-wizard / no TTY, or holding one
  * provider (made default) and optionally an example secret from the wizard. Never overwrites
  * without `force`.
  */

@@ -1,5 +1,5 @@
 /**
- * What the `fnox init` wizard (SPEC §7.1) offers: every installed provider type, with its questions
+ * What the `fnox init` wizard offers: every installed provider type, with its questions
  * built from the provider's own fields (`prompt`, validation from kind, enum and `pattern`) and its
  * setup text and suggestions from the provider's contract hooks. Known types that are not
  * installed are only named, with their install command.
@@ -45,7 +45,10 @@ export interface WizardCatalog {
 function parseAnswer(spec: FieldSpec, answer: string): unknown {
   switch (spec.kind) {
     case 'string-list':
-      return answer.split(',').map((item) => item.trim()).filter((item) => item !== '');
+      return answer
+        .split(',')
+        .map((item) => item.trim())
+        .filter((item) => item !== '');
     case 'integer':
       return Number(answer);
     case 'boolean':

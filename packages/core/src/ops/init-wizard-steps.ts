@@ -1,5 +1,5 @@
 /**
- * The side effect that follows the `fnox init` wizard's questions (SPEC §7.1): testing the new
+ * The side effect that follows the `fnox init` wizard's questions: testing the new
  * provider's connection before the config is written.
  */
 import { effectiveConfig } from '../config/effective.js';

@@ -1,5 +1,5 @@
 /**
- * The interactive part of `fnox init` (SPEC §7.1) as a pure question flow: it asks through an
+ * The interactive part of `fnox init` as a pure question flow: it asks through an
  * injected {@link WizardIO} and returns what to write, so it runs the same on a terminal and in
  * unit tests. It writes nothing itself; a cancelled wizard therefore leaves no trace.
  */

@@ -1,4 +1,4 @@
-/** `fnox list` and `fnox profiles` (SPEC §7.4, §7.14): data only; the CLI formats it. */
+/** `fnox list` and `fnox profiles` (docs/cli-reference.md, `list`; docs/cli-reference.md, `profiles`): data only; the CLI formats it. */
 import { effectiveConfig } from '../config/effective.js';
 import { loadConfigSync } from '../config/load.js';
 import { DEFAULT_PROFILE, noDefaultsEnabled, profileStack } from '../config/profiles.js';
@@ -35,7 +35,7 @@ export interface SecretList {
   readonly missingProviderTypes: readonly MissingProviderType[];
 }
 
-/** The Type column (SPEC §7.4). */
+/** The Type column (docs/cli-reference.md, `list`). */
 export function secretKind(config: SecretConfig): string {
   const base = config.provider !== undefined ? `provider (${config.provider})` : config.value !== undefined ? 'stored value' : config.default !== undefined ? 'default value' : 'env var';
   return config.as_file ? `${base} [file]` : base;

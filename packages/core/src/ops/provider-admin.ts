@@ -1,5 +1,5 @@
 /**
- * `fnox provider add/remove/list/test` (SPEC §7.13). add/remove edit only their target file
+ * `fnox provider add/remove/list/test` (docs/cli-reference.md, `provider`). add/remove edit only their target file
  * (format-preserving, locked, atomic); like Rust they still require a loadable config first.
  * Only `-P` flags choose the write profile for add/remove (`FNOX_PROFILE` is ignored there).
  */
@@ -30,7 +30,7 @@ export interface ProviderWriteTarget {
 }
 
 /**
- * The target of add/remove: §3.6 with the stack taken from `-P` only; a non-default write profile
+ * The target of add/remove: the write target (docs/configuration.md, "Where `set` and `remove` write") with the stack taken from `-P` only; a non-default write profile
  * always nests under `[profiles.P.providers]` (even in a profile file), `--global` never does.
  */
 export function providerWriteTarget(session: FnoxSession, global?: boolean): ProviderWriteTarget {
@@ -47,7 +47,7 @@ export interface ProviderEditResult extends ProviderWriteTarget {
   readonly type?: string;
 }
 
-/** Add a provider table from its template (SPEC §7.13). */
+/** Add a provider table from its template (docs/cli-reference.md, `provider`). */
 export async function addProvider(session: FnoxSession, options: { name: string; type: string; global?: boolean; vault?: string }): Promise<ProviderEditResult> {
   const fields = await providerTemplate(session.registry, options.type, options.vault);
   loadConfigSync(session);

@@ -1,5 +1,5 @@
 /**
- * `fnox provider add NAME TYPE` (SPEC §7.13): the table written is `type` plus the placeholders the
+ * `fnox provider add NAME TYPE`: the table written is `type` plus the placeholders the
  * installed provider declares in its fields (`example`); a type that is not installed answers with
  * its install command instead, and nothing is written.
  */

@@ -1,5 +1,5 @@
 /**
- * Raw resolution for sync, reencrypt and edit (SPEC §5.7): the provider's full stored value,
+ * Raw resolution for sync, reencrypt and edit (ARCHITECTURE.md, "The resolution pipeline"): the provider's full stored value,
  * ignoring `json_path`, `line`, `sync` and `default`, so re-stored ciphertext keeps the original.
  * Uses the batch resolver (per-provider batches, if_missing per secret) on stripped copies.
  */

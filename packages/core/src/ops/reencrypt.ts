@@ -1,5 +1,5 @@
 /**
- * `fnox reencrypt` (SPEC §7.15): decrypt the raw stored values of encryption-provider secrets and
+ * `fnox reencrypt` (docs/cli-reference.md, `reencrypt`): decrypt the raw stored values of encryption-provider secrets and
  * encrypt them again with each provider's current settings (e.g. a new recipient list). Every
  * entry goes back to its own source file and section; only its value line changes (and a stale
  * `sync` cache is dropped). Nothing is written unless every secret re-encrypted.

@@ -1,5 +1,5 @@
 /**
- * `fnox remove` (SPEC §7.5): delete one entry from the write target's section, preserving every
+ * `fnox remove` (docs/cli-reference.md, `remove`): delete one entry from the write target's section, preserving every
  * other byte. Does not load the merged config and never touches remote stores.
  */
 import { readFileSync } from 'node:fs';

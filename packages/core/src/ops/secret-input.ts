@@ -1,5 +1,5 @@
 /**
- * Where `fnox set` gets the plaintext (SPEC §7.2 step 2): `--from-file` verbatim, the argument,
+ * Where `fnox set` gets the plaintext (docs/cli-reference.md, `set` step 2): `--from-file` verbatim, the argument,
  * stdin (trimmed) when it is not a terminal, else a hidden prompt.
  */
 import { resolve } from 'node:path';

@@ -1,4 +1,4 @@
-/** Secret names are environment variable names (SPEC §1). */
+/** Secret names are environment variable names (ARCHITECTURE.md, "Compatibility with upstream fnox"). */
 import { FnoxError } from '../errors.js';
 
 /** True for a portable environment variable name: letters, digits, `_`, not starting with a digit. */

@@ -1,5 +1,5 @@
 /**
- * `fnox set` (SPEC §7.2): pick the write target, the provider and the entry, encrypt (or store
+ * `fnox set` (docs/cli-reference.md, `set`): pick the write target, the provider and the entry, encrypt (or store
  * remotely) BEFORE touching the file, then write one entry format-preservingly and atomically.
  * Encryption failure aborts: plaintext is never written where a provider was asked for.
  */

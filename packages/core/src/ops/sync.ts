@@ -1,5 +1,5 @@
 /**
- * `fnox sync` (SPEC §7.16): keep a local encrypted copy of remote secrets. Each candidate's raw
+ * `fnox sync` (docs/cli-reference.md, `sync`): keep a local encrypted copy of remote secrets. Each candidate's raw
  * value is fetched from its own provider, encrypted with the target (an encryption provider), and
  * written as `sync = { provider, value }` on a copy of its entry (original provider/value kept),
  * to the `-c` file as given, the local override beside it (`--local-file`) or the global config.
@@ -45,7 +45,7 @@ export interface SyncPlan {
   readonly effective: EffectiveConfig;
 }
 
-/** The local override file beside `base`, per §7.16. */
+/** The local override file beside `base`, as `sync` documents (docs/cli-reference.md). */
 function localOverride(base: string): string {
   const name = basename(base);
   const local = name === 'fnox.toml' ? 'fnox.local.toml' : name === '.fnox.toml' ? '.fnox.local.toml' : undefined;

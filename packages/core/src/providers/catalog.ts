@@ -73,9 +73,13 @@ export function providerNotInstalled(type: string): FnoxError {
     });
   }
   if (KNOWN_PROVIDER_TYPES[type]) {
-    return new FnoxError('provider_unsupported', `Provider type '${type}' (${KNOWN_PROVIDER_TYPES[type]!.title}) is not installed, and fnox has no plugin of its own for it`, {
-      hint: `Install a plugin that provides it, e.g.: ${install.command}; \`fnox providers\` lists the installed types`,
-    });
+    return new FnoxError(
+      'provider_unsupported',
+      `Provider type '${type}' (${KNOWN_PROVIDER_TYPES[type]!.title}) is not installed, and fnox has no plugin of its own for it`,
+      {
+        hint: `Install a plugin that provides it, e.g.: ${install.command}; \`fnox providers\` lists the installed types`,
+      },
+    );
   }
   return new FnoxError('provider_not_installed', `Unknown provider type '${type}'`, {
     hint: `Install a plugin that provides it, e.g.: ${install.command}; \`fnox providers\` lists the installed types`,

@@ -1,5 +1,5 @@
 /**
- * The authentication prompt (SPEC §5.12): after a provider fails with an authentication error,
+ * The authentication prompt (docs/configuration.md, "Authentication prompt"): after a provider fails with an authentication error,
  * offer to run its auth command (`aws sso login`) and, when that succeeds, let the caller retry
  * the failed operation once with a fresh provider instance. Only ever asks on a terminal; CI,
  * pipes, `--non-interactive` and the shell hook behave exactly as without this module.

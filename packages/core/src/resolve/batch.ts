@@ -1,5 +1,5 @@
 /**
- * Batch resolution (SPEC §5.3): dependency levels over `${NAME}` references and provider env
+ * Batch resolution (ARCHITECTURE.md, "The resolution pipeline"): dependency levels over `${NAME}` references and provider env
  * dependencies; per level, one batch per provider instance (`getMany` when present, else `get`
  * with bounded concurrency); per-secret outcomes; if_missing per secret; failures aggregated.
  */
@@ -12,7 +12,7 @@ import { interpolationCycleError, renderDefault, templateRefs } from './interpol
 import { computeLevels } from './levels.js';
 import { postProcess } from './post-process.js';
 import { errorMessage, providerStep } from './provider-step.js';
-import type { ResolvedValue, Resolver, SingleInternals } from './resolver.js';
+import type { ResolutionScope, ResolvedValue, SingleResolution } from './single.js';
 
 /** Providers resolved at the same time, and `get` calls in flight per provider without `getMany`. */
 export const PROVIDER_CONCURRENCY = 10;
@@ -68,8 +68,8 @@ async function fetchGroup(handle: ProviderHandle, requests: { key: string; value
 }
 
 /** Resolve `secrets` in batch mode; see {@link Resolver.resolveMany}. */
-export async function resolveBatch(resolver: Resolver, secrets: SecretMap, internals: SingleInternals): Promise<Map<string, ResolvedValue>> {
-  const { effective, factory, session, env } = resolver;
+export async function resolveBatch(scope: ResolutionScope, secrets: SecretMap, internals: SingleResolution): Promise<Map<string, ResolvedValue>> {
+  const { effective, factory, session, env } = scope;
   const results = new Map<string, ResolvedValue>();
   const keys = [...secrets.keys()];
   const configOf = (key: string): SecretConfig => secrets.get(key)?.config ?? {};
@@ -147,7 +147,7 @@ export async function resolveBatch(resolver: Resolver, secrets: SecretMap, inter
         }
         return;
       }
-      const policy = resolver.ifMissing.for(secret);
+      const policy = scope.ifMissing.for(secret);
       if (policy === 'error') failures.push({ key, provider, error: outcome.error });
       else if (policy === 'warn') session.log.warn(`WARN Error resolving secret '${key}': ${errorMessage(outcome.error)}`);
       results.set(key, undefined);
@@ -165,7 +165,7 @@ export async function resolveBatch(resolver: Resolver, secrets: SecretMap, inter
     };
     await mapLimit([...groups], PROVIDER_CONCURRENCY, async ([provider, requests]) => {
       const outcomes = await fetchFrom(provider, requests);
-      // SPEC §5.12: one offer per provider; when accepted and the command succeeded, its
+      // docs/configuration.md, "Authentication prompt": one offer per provider; when accepted and the command succeeded, its
       // auth-failed keys are fetched once more from a fresh instance.
       const denied = requests.filter((r) => isAuthFailure(outcomes.get(r.key)));
       const first = denied[0] ? outcomes.get(denied[0].key) : undefined;

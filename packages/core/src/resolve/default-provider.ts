@@ -1,4 +1,4 @@
-/** The default provider of a profile stack (SPEC §5.1). */
+/** The default provider of a profile stack (ARCHITECTURE.md, "The resolution pipeline"). */
 import type { EffectiveConfig } from '../config/types.js';
 import { FnoxError } from '../errors.js';
 

@@ -1,4 +1,4 @@
-/** Which secrets a command resolves and injects (SPEC §5.4, §5.10). */
+/** Which secrets a command resolves and injects (ARCHITECTURE.md, "The resolution pipeline"). */
 import type { EffectiveConfig, EnvMode, SecretConfig, SecretMap, Sourced } from '../config/types.js';
 
 /** A secret's injection mode: its own `env` (the loader already applied the top-level default), else `true`. */

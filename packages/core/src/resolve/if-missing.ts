@@ -1,4 +1,4 @@
-/** The effective `if_missing` policy of a secret (SPEC §5.5). */
+/** The effective `if_missing` policy of a secret (ARCHITECTURE.md, "The resolution pipeline"). */
 import type { EffectiveConfig, IfMissing, SecretConfig } from '../config/types.js';
 import type { FnoxSession } from '../session.js';
 

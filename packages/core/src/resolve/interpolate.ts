@@ -1,4 +1,4 @@
-/** `${NAME}` references inside `default` values (SPEC §5.6). */
+/** `${NAME}` references inside `default` values (ARCHITECTURE.md, "The resolution pipeline"). */
 import type { EffectiveConfig } from '../config/types.js';
 import { FnoxError } from '../errors.js';
 

@@ -1,4 +1,4 @@
-/** Dependency levels for batch resolution (Kahn's algorithm, SPEC §5.3 step 2). */
+/** Dependency levels for batch resolution (Kahn's algorithm, ARCHITECTURE.md, "The resolution pipeline" step 2). */
 
 /** Levels in order (each in input order) and the keys left in cycles (input order). */
 export interface Levels {

@@ -1,4 +1,4 @@
-/** `json_path` and `line` extraction, applied to a value from any source (SPEC §5.7). */
+/** `json_path` and `line` extraction, applied to a value from any source (ARCHITECTURE.md, "The resolution pipeline"). */
 import type { SecretConfig } from '../config/types.js';
 import { FnoxError } from '../errors.js';
 

@@ -28,7 +28,7 @@ export interface ProviderFactory {
   definition(name: string): Promise<BrandedProviderDefinition>;
   /**
    * Forget the memoised instance of NAME (and the hops it made), so the next {@link instance}
-   * builds a fresh one: after an auth command, cached credentials must not be reused (SPEC §5.12).
+   * builds a fresh one: after an auth command, cached credentials must not be reused (docs/configuration.md, "Authentication prompt").
    * The old instance is still disposed with the others.
    */
   invalidate(name: string): void;
@@ -82,7 +82,7 @@ export function createProviderFactory(
     return session.registry.load(entryOf(name).config.type);
   }
 
-  /** Resolve one `{ secret = NAME }` field of provider `owner` (SPEC §5.9). */
+  /** Resolve one `{ secret = NAME }` field of provider `owner` (ARCHITECTURE.md, "The resolution pipeline"). */
   async function resolveFieldRef(owner: string, secretName: string, chain: readonly string[]): Promise<string> {
     const secret = effective.secrets.get(secretName)?.config;
     if (secret?.provider !== undefined && secret.value !== undefined) {

@@ -1,5 +1,5 @@
 /**
- * `{ secret = "NAME" }` values inside provider tables (SPEC §5.9): finding them, the provider
+ * `{ secret = "NAME" }` values inside provider tables (ARCHITECTURE.md, "The resolution pipeline"): finding them, the provider
  * graph they form, and the cycle check that runs before any provider is built.
  */
 import type { EffectiveConfig, ProviderConfig } from '../config/types.js';
@@ -28,7 +28,7 @@ export function secretRefsOf(table: ProviderConfig): string[] {
 /**
  * Providers a provider needs before it can be built: those of the secrets its `{ secret = ... }`
  * fields name, when such a secret has an explicit `provider` *and* a `value` (only then is the
- * provider consulted; SPEC §5.9).
+ * provider consulted; ARCHITECTURE.md, "The resolution pipeline").
  */
 export function providerDependencies(effective: EffectiveConfig, providerName: string): string[] {
   const entry = effective.providers.get(providerName);

@@ -1,4 +1,4 @@
-/** The provider step of a secret (SPEC §5.2 step 1) and error text helpers shared by single and batch mode. */
+/** The provider step of a secret (ARCHITECTURE.md, "The resolution pipeline" step 1) and error text helpers shared by single and batch mode. */
 import type { EffectiveConfig, SecretConfig } from '../config/types.js';
 import { resolveDefaultProvider } from './default-provider.js';
 

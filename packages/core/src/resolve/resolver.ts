@@ -1,6 +1,6 @@
 /**
  * The resolver of one command: provider instances, the working environment, the if_missing
- * policy, and single-secret resolution (SPEC §5.2). Batch resolution (batch.ts) builds on it.
+ * policy, and single-secret resolution. Batch resolution (batch.ts) builds on it.
  */
 import type { EffectiveConfig, SecretConfig, SecretMap } from '../config/types.js';
 import { FnoxError, isFnoxError } from '../errors.js';
@@ -129,7 +129,7 @@ export interface SingleInternals {
   single(key: string, stack: readonly string[], lookup?: (name: string) => Promise<ResolvedValue>): Promise<ResolvedValue>;
   /** Memoised single-mode resolution with interpolation-cycle detection. */
   cachedSingle(key: string, stack: readonly string[]): Promise<ResolvedValue>;
-  /** The auth prompt of this command (SPEC §5.12), shared so each provider is offered once. */
+  /** The auth prompt of this command, shared so each provider is offered once. */
   readonly auth: AuthPrompter;
 }
 

@@ -1,4 +1,4 @@
-/** Temp files holding `as_file` secret values (SPEC §5.11): mode 0600, created exclusively. */
+/** Temp files holding `as_file` secret values (ARCHITECTURE.md, "The resolution pipeline"): mode 0600, created exclusively. */
 import { rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { isAbsolute, join } from 'node:path';

@@ -1,5 +1,5 @@
 /**
- * The JSON Schema (draft 2020-12) of fnox.toml (SPEC §2): the top-level, secret and profile keys
+ * The JSON Schema (draft 2020-12) of fnox.toml: the top-level, secret and profile keys
  * of the key table (config/keys.ts), plus each provider type's fields. Editors (taplo, VS Code's Even Better TOML) use it
  * for completion and checks; `fnox schema` prints it; schemas/fnox.schema.json is the default set.
  */

@@ -24,7 +24,7 @@ function describe(schema: JsonSchema, spec: FieldSpec): JsonSchema {
   return spec.description ? { description: spec.description, ...schema } : schema;
 }
 
-/** One provider field as JSON Schema: string fields also accept `{ secret = "NAME" }` (SPEC §2.2). */
+/** One provider field as JSON Schema: string fields also accept `{ secret = "NAME" }` (docs/configuration.md). */
 export function fieldToJsonSchema(spec: FieldSpec): JsonSchema {
   switch (spec.kind) {
     case 'string': {

@@ -1,5 +1,5 @@
 /**
- * What the prompt hook watches (SPEC §8.2): the directory, every candidate config file in it and
+ * What the prompt hook watches (docs/shell-integration.md): the directory, every candidate config file in it and
  * its ancestors plus the global config, and the `FNOX_*` variables. Also the keyed hashes that
  * let the session remember exported values without holding them.
  */
@@ -19,7 +19,7 @@ export interface WatchedFile {
 }
 
 /**
- * Every path whose appearance, disappearance or modification must reload: the §3.1 candidate
+ * Every path whose appearance, disappearance or modification must reload: the candidate
  * names for `stack` in `cwd` and each ancestor (nearest first), then the global config.
  * Ancestors above a `root = true` directory are watched too: cheap, and it keeps the list a pure
  * function of the directory (a file gaining `root = true` changes its own mtime anyway).

@@ -1,5 +1,5 @@
 /**
- * `__FNOX_SESSION`: what the previous hook-env run left for the next one (SPEC §8.2). Opaque to
+ * `__FNOX_SESSION`: what the previous hook-env run left for the next one (docs/shell-integration.md). Opaque to
  * the shell: JSON → raw deflate → base64url, behind a version prefix. It never holds a secret
  * value, only keyed hashes (see fingerprint.ts), so the variable can be inherited by child
  * processes like any other. It does hold the values the user's own environment had before fnox

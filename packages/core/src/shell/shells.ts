@@ -45,7 +45,7 @@ function shellFromPath(path: string | undefined): string | undefined {
 }
 
 /**
- * The shell for `activate` (SPEC §8.1): the argument, else `$FNOX_SHELL`, else the basename of
+ * The shell for `activate` (docs/shell-integration.md): the argument, else `$FNOX_SHELL`, else the basename of
  * `$SHELL`; none of them → "Could not detect shell".
  */
 export function detectActivateShell(explicit: string | undefined, env: NodeJS.ProcessEnv): ShellName {
@@ -56,7 +56,7 @@ export function detectActivateShell(explicit: string | undefined, env: NodeJS.Pr
   return parseShell(name);
 }
 
-/** The shell for `hook-env` (SPEC §8.2): `-s`, else `$FNOX_SHELL`, else basename of `$SHELL`, else bash. */
+/** The shell for `hook-env` (docs/shell-integration.md): `-s`, else `$FNOX_SHELL`, else basename of `$SHELL`, else bash. */
 export function detectHookShell(explicit: string | undefined, env: NodeJS.ProcessEnv): ShellName {
   return parseShell(explicit || env.FNOX_SHELL || shellFromPath(env.SHELL) || 'bash');
 }

@@ -30,8 +30,14 @@ describe('the config key table', () => {
   });
 
   it('checks each top-level scalar by its kind and layers it by its merge rule', () => {
-    const far = load('import = ["a.toml"]\ndefault_provider = "far"\nif_missing = "warn"\nprompt_auth = true\n[mcp]\ntools = ["exec"]\n[proxy]\naudit = true\n', '/far/fnox.toml');
-    const near = load('root = true\nimport = ["a.toml", "b.toml"]\ndefault_provider = "near"\nenv = "exec"\n[mcp]\nredact_output = true\n[proxy]\negress = "strict"\n', '/near/fnox.toml');
+    const far = load(
+      'import = ["a.toml"]\ndefault_provider = "far"\nif_missing = "warn"\nprompt_auth = true\n[mcp]\ntools = ["exec"]\n[proxy]\naudit = true\n',
+      '/far/fnox.toml',
+    );
+    const near = load(
+      'root = true\nimport = ["a.toml", "b.toml"]\ndefault_provider = "near"\nenv = "exec"\n[mcp]\nredact_output = true\n[proxy]\negress = "strict"\n',
+      '/near/fnox.toml',
+    );
     const merged = overlayLayer(overlayLayer(emptyLayer(), far), near);
     expect(merged).toMatchObject({
       root: true, // any

@@ -58,7 +58,7 @@ describe('writeTarget', () => {
   });
 });
 
-describe('validateConfig (SPEC §2.7)', () => {
+describe('validateConfig (docs/configuration.md)', () => {
   const load = (text: string) => loadConfigSync(testSession(project({ 'fnox.toml': text })).session);
 
   it('is fine for root = true with nothing in it, and for a sound config', () => {

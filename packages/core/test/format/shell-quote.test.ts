@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { fishQuote, posixQuote, setEnvLine, unsetEnvLine } from '../../src/format/shell-quote.js';
+import { fishQuote, posixQuote } from '../../src/format/shell-quote.js';
 
-describe('posixQuote = Rust shlex (SPEC §8.4)', () => {
+describe('posixQuote = Rust shlex (docs/shell-integration.md)', () => {
   const rows: [string, string][] = [
     // pinned by the spec
     ['', "''"],
@@ -47,13 +47,6 @@ describe('posixQuote = Rust shlex (SPEC §8.4)', () => {
   });
 });
 
-describe('fish and set/unset lines', () => {
+describe('fish quoting', () => {
   it('fish escapes \\ " $', () => expect(fishQuote('a\\b"c$d')).toBe('"a\\\\b\\"c\\$d"'));
-  it('bash/zsh/fish lines', () => {
-    expect(setEnvLine('bash', 'K', 'v v')).toBe("export K='v v'\n");
-    expect(setEnvLine('zsh', 'K', 'v')).toBe('export K=v\n');
-    expect(setEnvLine('fish', 'K', '$x')).toBe('set -gx "K" "\\$x"\n');
-    expect(unsetEnvLine('bash', 'K')).toBe('unset K\n');
-    expect(unsetEnvLine('fish', 'K')).toBe('set -e "K"\n');
-  });
 });

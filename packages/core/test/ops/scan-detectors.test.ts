@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { looksLikeSecret, redact, scanContent, shannonEntropy } from '../../src/ops/scan/detectors.js';
-import { compileIgnoreGlobs, isIgnored, parseIgnoreFile } from '../../src/ops/scan/gitignore.js';
+import { isIgnored, parseIgnoreFile } from '../../src/ops/scan/ignore-files.js';
+import { compileIgnoreGlobs } from '../../src/ops/scan/ignore-globs.js';
 
 describe('scan detectors', () => {
   it('matches upstream cases: a token assignment gives two findings, placeholders none', () => {
@@ -70,6 +71,21 @@ describe('gitignore matcher', () => {
     expect(ig('#hash')).toBe(true);
     expect(ig('pkg/local.txt')).toBe(true);
     expect(ig('local.txt')).toBe(false);
+  });
+
+  it('follows gitignore(5): leading and trailing **, escaped trailing space, [!...], a deeper file re-including', () => {
+    const root = parseIgnoreFile('**/tmp\nout/**\nsp\\ \n[!k]ey.pem\n*.log\n', '');
+    const sub = parseIgnoreFile('!wanted.log\n', 'pkg');
+    const ig = (p: string, dir = false) => isIgnored([root, sub], p, dir);
+    expect(ig('a/b/tmp', true)).toBe(true);
+    expect(ig('out/x/y.txt')).toBe(true);
+    expect(ig('sp ')).toBe(true);
+    expect(ig('sp')).toBeUndefined();
+    expect(ig('hey.pem')).toBe(true);
+    expect(ig('key.pem')).toBeUndefined();
+    expect(ig('pkg/other.log')).toBe(true);
+    expect(ig('pkg/wanted.log')).toBe(false);
+    expect(ig('wanted.log')).toBe(true);
   });
 
   it('--ignore globs match the relative path or the file name; * crosses /', () => {

@@ -1,4 +1,4 @@
-/** The auth prompt (SPEC §5.12) in single and batch resolution, with a fake terminal and command. */
+/** The auth prompt (docs/configuration.md, "Authentication prompt") in single and batch resolution, with a fake terminal and command. */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

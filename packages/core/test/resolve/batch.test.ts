@@ -18,7 +18,7 @@ async function many(spec: Spec, env: Record<string, string> = {}, options = {}, 
 
 const obj = (m: unknown) => (m instanceof Map ? Object.fromEntries(m) : m);
 
-describe('batch resolution (SPEC §5.3)', () => {
+describe('batch resolution (ARCHITECTURE.md, "The resolution pipeline")', () => {
   it('resolves in config order with provider, default, env', async () => {
     const { out } = await many(
       { providers: { p: { type: 'fake' } }, secrets: { Z: { provider: 'p', value: 'ok:z' }, A: { default: 'a' }, E: {}, N: { if_missing: 'ignore' } } },
@@ -43,7 +43,7 @@ describe('batch resolution (SPEC §5.3)', () => {
     expect(obj(out)).toEqual({ K: 'cfg', D: 'dd' });
   });
 
-  describe('provider failures per if_missing (batch mode consults it, §14.2)', () => {
+  describe('provider failures per if_missing (batch mode consults it)', () => {
     const spec = (policy: 'error' | 'warn' | 'ignore'): Spec => ({
       providers: { p: { type: 'fake' } },
       secrets: { OK: { provider: 'p', value: 'ok:fine' }, BAD: { provider: 'p', value: 'fail:decrypt:Age decryption failed: no match', if_missing: policy } },
@@ -162,7 +162,7 @@ describe('batch resolution (SPEC §5.3)', () => {
   });
 });
 
-describe('env modes per command (SPEC §5.4/§5.10)', () => {
+describe('env modes per command (ARCHITECTURE.md, "The resolution pipeline")', () => {
   const eff = effective({ secrets: { T: { env: true }, X: { env: 'exec' }, F: { env: false }, D: {} } });
   const rows: [Parameters<typeof secretsFor>[1], string[]][] = [
     ['exec', ['T', 'X', 'F', 'D']],

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractLine, postProcess, splitJsonPath } from '../../src/resolve/post-process.js';
 
-describe('json_path (SPEC §5.7)', () => {
+describe('json_path (ARCHITECTURE.md, "The resolution pipeline")', () => {
   const doc = JSON.stringify({
     user: 'admin',
     port: 5432,
@@ -54,7 +54,7 @@ describe('json_path (SPEC §5.7)', () => {
   });
 });
 
-describe('line (SPEC §5.7)', () => {
+describe('line (ARCHITECTURE.md, "The resolution pipeline")', () => {
   const rows: [string, number, string][] = [
     ['a\nb\nc', 2, 'b'],
     ['a\r\nb\r\nc', 3, 'c'],

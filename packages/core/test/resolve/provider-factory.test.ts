@@ -37,7 +37,7 @@ describe('createProviderFactory', () => {
     await expect(f.instance('a')).rejects.toMatchObject({ code: 'provider_config_invalid' });
   });
 
-  describe('{ secret = NAME } fields (SPEC §5.9)', () => {
+  describe('{ secret = NAME } fields (ARCHITECTURE.md, "The resolution pipeline")', () => {
     const table = [
       { name: 'provider + value: fetched from that provider', secret: { provider: 'src', value: 'ok:from-src' }, env: {}, want: 'from-src' },
       { name: 'default used verbatim (no interpolation)', secret: { default: 'd-${X}' }, env: {}, want: 'd-${X}' },

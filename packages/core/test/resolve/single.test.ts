@@ -16,7 +16,7 @@ async function one(spec: Spec, key: string, env: Record<string, string> = {}, op
   }
 }
 
-describe('single-secret resolution order (SPEC §5.2, §14.1)', () => {
+describe('single-secret resolution order (ARCHITECTURE.md, "The resolution pipeline"; ARCHITECTURE.md, "Compatibility with upstream fnox")', () => {
   const rows: { name: string; secret: object; env?: Record<string, string>; want: unknown }[] = [
     { name: 'provider value', secret: { provider: 'p', value: 'ok:prov' }, want: 'prov' },
     { name: 'provider beats env', secret: { provider: 'p', value: 'ok:prov' }, env: { K: 'envv' }, want: 'prov' },
@@ -62,7 +62,7 @@ describe('single-secret resolution order (SPEC §5.2, §14.1)', () => {
   });
 });
 
-describe('missing values and if_missing (SPEC §5.5)', () => {
+describe('missing values and if_missing (ARCHITECTURE.md, "The resolution pipeline")', () => {
   it('error', async () => {
     const { value } = await one({ secrets: { K: { if_missing: 'error' } } }, 'K');
     expect(value).toMatchObject({ error: { message: "Secret 'K' not found and no default provided" } });
@@ -106,7 +106,7 @@ describe('missing values and if_missing (SPEC §5.5)', () => {
   }
 });
 
-describe('${NAME} interpolation in defaults (SPEC §5.6)', () => {
+describe('${NAME} interpolation in defaults (ARCHITECTURE.md, "The resolution pipeline")', () => {
   const rows: { name: string; secrets: Spec['secrets']; env?: Record<string, string>; key?: string; want: unknown }[] = [
     { name: 'basic', secrets: { HOST: { default: 'db' }, URL: { default: 'pg://${HOST}:5432' } }, key: 'URL', want: 'pg://db:5432' },
     { name: 'declaration order does not matter', secrets: { URL: { default: '${A}-${B}' }, A: { default: 'a' }, B: { default: 'b' } }, key: 'URL', want: 'a-b' },
@@ -138,7 +138,7 @@ describe('${NAME} interpolation in defaults (SPEC §5.6)', () => {
   }
 });
 
-describe('default provider (SPEC §5.1)', () => {
+describe('default provider (ARCHITECTURE.md, "The resolution pipeline")', () => {
   const rows: { name: string; spec: Spec; want: string | undefined | { error: string } }[] = [
     { name: 'no providers → error', spec: {}, want: { error: 'No providers configured. Add at least one provider to fnox.toml' } },
     { name: 'no providers, root → none', spec: { root: true }, want: undefined },

@@ -1,4 +1,4 @@
-/** Values that must reach a shell unchanged and unexpanded (SPEC §8.4), with what the shell must see. */
+/** Values that must reach a shell unchanged and unexpanded (docs/shell-integration.md), with what the shell must see. */
 export interface InjectionCase {
   readonly name: string;
   readonly value: string;

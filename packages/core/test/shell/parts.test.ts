@@ -41,7 +41,7 @@ describe('__FNOX_SESSION encoding', () => {
   });
 });
 
-describe('summary line (SPEC §8.2)', () => {
+describe('summary line (docs/shell-integration.md)', () => {
   const keys = Array.from({ length: 8 }, (_, i) => `KEY_${String(i).padStart(2, '0')}_${'X'.repeat(13)}`);
   it('pins: 8 keys of 20 chars → all at 200 cols, 3 at 80, 2 at 60', () => {
     expect(keys[0]).toHaveLength(20);

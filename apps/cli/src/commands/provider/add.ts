@@ -1,5 +1,5 @@
 import { Args, Flags } from '@oclif/core';
-import { addProvider } from '@fnox/core';
+import { addProvider } from '@fnox/core/internal';
 import { FnoxCommand } from '../../base-command.js';
 
 export default class ProviderAdd extends FnoxCommand<typeof ProviderAdd> {

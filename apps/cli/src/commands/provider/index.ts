@@ -1,5 +1,5 @@
 import { Flags } from '@oclif/core';
-import { listProviders } from '@fnox/core';
+import { listProviders } from '@fnox/core/internal';
 import { FnoxCommand } from '../../base-command.js';
 
 export default class Provider extends FnoxCommand<typeof Provider> {

@@ -1,5 +1,5 @@
 import { Args, Flags } from '@oclif/core';
-import { removeProvider } from '@fnox/core';
+import { removeProvider } from '@fnox/core/internal';
 import { FnoxCommand } from '../../base-command.js';
 
 export default class ProviderRemove extends FnoxCommand<typeof ProviderRemove> {

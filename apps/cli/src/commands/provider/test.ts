@@ -1,5 +1,5 @@
 import { Args, Flags } from '@oclif/core';
-import { FnoxError, testProviders } from '@fnox/core';
+import { FnoxError, testProviders } from '@fnox/core/internal';
 import { FnoxCommand } from '../../base-command.js';
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;

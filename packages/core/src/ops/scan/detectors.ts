@@ -1,5 +1,5 @@
 /**
- * What `fnox scan` looks for (SPEC §7.20), with upstream's detector names, severities and
+ * What `fnox scan` looks for (docs/cli-reference.md, `scan`), with upstream's detector names, severities and
  * patterns, the "looks secret" filter for generic assignments, and the one redaction every
  * report uses. A finding never carries the matched text, only its redaction.
  */

@@ -1,6 +1,6 @@
 /**
- * `fnox scan [DIR]` (SPEC §7.20): walk a directory and report likely plaintext secrets. Needs no
- * config (upstream requires one by accident; SPEC §14 allows relaxing that). Reports hold only
+ * `fnox scan [DIR]` (docs/cli-reference.md, `scan`): walk a directory and report likely plaintext secrets. Needs no
+ * config (upstream requires one by accident; ARCHITECTURE.md, "Compatibility with upstream fnox" allows relaxing that). Reports hold only
  * redacted matches.
  */
 import { openSync, readSync, closeSync, fstatSync, realpathSync } from 'node:fs';
@@ -8,7 +8,7 @@ import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { FnoxError } from '../../errors.js';
 import type { FnoxSession } from '../../session.js';
 import { scanContent, type ScanFinding } from './detectors.js';
-import { compileIgnoreGlobs } from './gitignore.js';
+import { compileIgnoreGlobs } from './ignore-globs.js';
 import { walkFiles } from './walker.js';
 
 /** Files larger than this are skipped. */

@@ -5,7 +5,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { isIgnored, parseIgnoreFile, type RuleSet } from './gitignore.js';
+import { isIgnored, parseIgnoreFile, type RuleSet } from './ignore-files.js';
 
 /** Directory names never entered. */
 export const SKIPPED_DIRS: ReadonlySet<string> = new Set(['.git', '.hg', '.svn', 'target', 'node_modules', 'vendor', 'dist', 'build', '.next', '.cache', 'coverage']);

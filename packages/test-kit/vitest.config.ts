@@ -1,0 +1,3 @@
+import { fnoxVitestConfig } from '../../vitest.shared.js';
+
+export default fnoxVitestConfig();
