@@ -236,11 +236,11 @@ export function renderError(error: unknown, options: RenderErrorOptions = {}): s
   // Messages name config keys, paths, provider replies: none of it may drive the terminal.
   const shown = (text: string) => escapeControls(text);
   const style = options.style ?? PLAIN;
-  const lines = [`${style.error('error:')} ${shown(fnoxError.message)} ${style.dim(`(${fnoxError.diagnostic})`)}`];
+  const lines = [`${style.error('error:')} ${shown(fnoxError.message)} ${style.dim(`(${shown(fnoxError.diagnostic)})`)}`];
   for (const detail of fnoxError.details) lines.push(`  ${shown(detail)}`);
   if (fnoxError.hint) lines.push(`${style.hint('hint:')} ${fnoxError.hint.split('\n').map(shown).join('\n      ')}`);
   if (options.debug) {
-    lines.push(`debug: code ${fnoxError.code} (${fnoxError.diagnostic}), exit ${fnoxError.exitCode}`);
+    lines.push(`debug: code ${fnoxError.code} (${shown(fnoxError.diagnostic)}), exit ${fnoxError.exitCode}`);
     let current: unknown = fnoxError;
     for (let depth = 0; current instanceof Error && depth < 8; depth++) {
       lines.push(`debug: ${escapeControls(debugStack(current), { keepLayout: true })}`);

@@ -47,12 +47,12 @@ describe('errors', () => {
     );
   });
 
-  it("shows a provider error's diagnostic id under --debug only, escaped", () => {
+  it("shows a provider error's own diagnostic id on the error line, escaped", () => {
     const mapped = toFnoxError(new ProviderError('api', 'Vault answered 503', { diagnostic: 'fnox::provider::vault::sealed\u001b[2K' }));
-    expect(renderError(mapped)).not.toContain('fnox::provider::vault');
-    const debug = renderError(mapped, { debug: true });
-    expect(debug).toContain('debug: provider diagnostic fnox::provider::vault::sealed\\u001b[2K\n');
-    expect(debug).not.toContain('\u001b');
+    for (const rendered of [renderError(mapped), renderError(mapped, { debug: true })]) {
+      expect(rendered).toContain('(fnox::provider::vault::sealed\\u001b[2K)');
+      expect(rendered).not.toContain('\u001b');
+    }
   });
 
   it('never prints the text of an unknown error without --debug', () => {

@@ -145,15 +145,15 @@ describe('loading and writing', () => {
     expect(() => loadConfigSync(session())).toThrow();
   });
 
-  it('commitConfigWrite keeps a trusted file trusted, trusts a file it creates, leaves an untrusted one untrusted', () => {
+  it('commitConfigWrite keeps a trusted file trusted, trusts a file it creates, leaves an untrusted one untrusted', async () => {
     trustFiles(session());
-    commitConfigWrite(env, file(), '[secrets]\nA = { default = "new" }\n');
+    await commitConfigWrite(env, file(), '[secrets]\nA = { default = "new" }\n');
     expect(verdictOf().trusted).toBe(true);
     const created = join(project, 'fnox.local.toml');
-    commitConfigWrite(env, created, '');
+    await commitConfigWrite(env, created, '');
     expect(verdictOf(created).trusted).toBe(true);
     untrustFiles(session(), { path: file() });
-    commitConfigWrite(env, file(), '[secrets]\n');
+    await commitConfigWrite(env, file(), '[secrets]\n');
     expect(verdictOf().trusted).toBe(false);
   });
 });
