@@ -1,5 +1,5 @@
 import { createColors } from 'picocolors';
-import type { ErrorStyle } from '@fnox/core/hot';
+import { escapeControls, type ErrorStyle } from '@fnox/core/hot';
 
 /** The colour functions fnox uses; each returns its text unchanged when colour is off. */
 export type Colors = ReturnType<typeof createColors>;
@@ -56,7 +56,9 @@ export function paint(text: string, colors: Colors): string {
 
 /** Write fnox's own feedback (never data) to stderr, painted when stderr is a colour terminal. */
 export function say(text: string): void {
-  process.stderr.write(paint(text.endsWith('\n') ? text : `${text}\n`, colorsFor(process.stderr)));
+  // Feedback quotes secret and provider names from config files: none of it may drive the terminal.
+  const safe = escapeControls(text, { keepLayout: true });
+  process.stderr.write(paint(safe.endsWith('\n') ? safe : `${safe}\n`, colorsFor(process.stderr)));
 }
 
 /** core's Logger for a terminal: warnings and info painted on stderr, debug lines only when verbose. */
@@ -65,7 +67,7 @@ export function terminalLogger(verbose: boolean): { warn(m: string): void; info(
     warn: say,
     info: say,
     debug: (message) => {
-      if (verbose) process.stderr.write(`DEBUG ${message}\n`);
+      if (verbose) process.stderr.write(`DEBUG ${escapeControls(message, { keepLayout: true })}\n`);
     },
   };
 }

@@ -5,7 +5,7 @@
  */
 let api: unknown;
 try {
-  api = require('./index.js');
+  api = require('./public.js');
 } catch (error) {
   const code = (error as { code?: string }).code;
   if (code !== 'ERR_REQUIRE_ESM' && code !== 'ERR_REQUIRE_ASYNC_MODULE') throw error;

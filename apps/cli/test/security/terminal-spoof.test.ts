@@ -70,7 +70,7 @@ describe('escape codes in oclif command reports', () => {
     expect(r.code, r.stderr).toBe(0);
     expectNoControls(r);
     expect(r.stdout).toContain('ordinary');
-    expect(r.stdout).toContain('\\u001b[2K\\u000d\\u001b]0;pwned\\u0007fake');
+    expect(r.stdout).toContain('\\u001b[2K\\r\\u001b]0;pwned\\u0007fake');
   });
 });
 
