@@ -1,20 +1,15 @@
 /**
  * The resolver of one command: provider instances, the working environment, the if_missing
- * policy, and single-secret resolution. Batch resolution (batch.ts) builds on it.
+ * policy; single-secret resolution (single.ts) and batch resolution (batch.ts) build on it.
  */
-import type { EffectiveConfig, SecretConfig, SecretMap } from '../config/types.js';
-import { FnoxError, isFnoxError } from '../errors.js';
+import type { EffectiveConfig, SecretMap } from '../config/types.js';
 import type { FnoxSession } from '../session.js';
-import { createAuthPrompter, withAuthRetry, type AuthPrompter } from './auth-prompt.js';
 import { resolveBatch } from './batch.js';
 import { createIfMissingPolicy, type IfMissingPolicy } from './if-missing.js';
-import { interpolationCycleError, renderDefault } from './interpolate.js';
-import { postProcess } from './post-process.js';
 import { createProviderFactory, type ProviderFactory } from './provider-factory.js';
-import { errorMessage, providerStep } from './provider-step.js';
+import { createSingleResolution, type ResolvedValue } from './single.js';
 
-/** A resolved secret: its value, or `undefined` for "no value" (missing under warn/ignore). */
-export type ResolvedValue = string | undefined;
+export type { ResolvedValue } from './single.js';
 
 /** Options of {@link createResolver}. */
 export interface ResolverOptions {
@@ -55,60 +50,7 @@ export function createResolver(session: FnoxSession, effective: EffectiveConfig,
   const env = options.env ?? { ...session.env };
   const factory = createProviderFactory(session, effective, { env });
   const ifMissing = createIfMissingPolicy(session, effective);
-  const auth = createAuthPrompter(session, effective, factory);
-  const done = new Map<string, ResolvedValue>();
-
-  /** Apply if_missing to a secret that produced nothing. */
-  const missing = (key: string, secret: SecretConfig): ResolvedValue => {
-    const policy = ifMissing.for(secret);
-    if (policy === 'error') throw new FnoxError('secret_missing', `Secret '${key}' not found and no default provided`);
-    if (policy === 'warn') session.log.warn(`Warning: Secret '${key}' not found and no default provided`);
-    return undefined;
-  };
-
-  async function single(key: string, stack: readonly string[], lookup?: (name: string) => Promise<ResolvedValue>): Promise<ResolvedValue> {
-    const entry = effective.secrets.get(key);
-    if (!entry) throw new FnoxError('secret_not_found', `Secret '${key}' not found in profile '${effective.profileLabel}'`);
-    const secret = entry.config;
-    let raw: string | undefined;
-    try {
-      const step = providerStep(effective, secret);
-      if (step) {
-        raw = await withAuthRetry(auth, step.provider, async () => {
-          const done = session.activity?.(`contacting provider '${step.provider}'`);
-          try {
-            const handle = await factory.instance(step.provider);
-            return await handle.instance.get({ key, value: step.value });
-          } finally {
-            done?.();
-          }
-        });
-      }
-    } catch (error) {
-      if (secret.default === undefined) throw error;
-      const quiet = isFnoxError(error) && error.code === 'provider_not_configured';
-      const line = `Provider failed for secret '${key}', using its default: ${errorMessage(error)}`;
-      if (quiet) session.log.debug(line);
-      else session.log.warn(`WARN ${line}`);
-    }
-    if (raw !== undefined) return postProcess(raw, secret);
-    if (secret.default !== undefined) {
-      const refLookup = lookup ?? ((name: string) => cachedSingle(name, [...stack, key]));
-      return postProcess(await renderDefault(key, secret.default, effective, refLookup), secret);
-    }
-    const fromEnv = env[key];
-    if (fromEnv !== undefined) return postProcess(fromEnv, secret);
-    return missing(key, secret);
-  }
-
-  async function cachedSingle(key: string, stack: readonly string[]): Promise<ResolvedValue> {
-    if (done.has(key)) return done.get(key);
-    const at = stack.indexOf(key);
-    if (at >= 0) throw interpolationCycleError(stack.slice(at));
-    const value = await single(key, stack);
-    done.set(key, value);
-    return value;
-  }
+  const internals = createSingleResolution({ session, effective, env, factory, ifMissing });
 
   const resolver: Resolver = {
     session,
@@ -116,21 +58,11 @@ export function createResolver(session: FnoxSession, effective: EffectiveConfig,
     env,
     factory,
     ifMissing,
-    resolveOne: (key) => cachedSingle(key, []),
-    resolveMany: (secrets) => resolveBatch(resolver, secrets, { single, cachedSingle, auth }),
+    resolveOne: (key) => internals.cachedSingle(key, []),
+    resolveMany: (secrets) => resolveBatch(resolver, secrets, internals),
     dispose: () => factory.dispose(),
   };
   return resolver;
-}
-
-/** Single-mode internals batch resolution reuses (not public API). */
-export interface SingleInternals {
-  /** Resolve `key` in single mode; `lookup` overrides how `${NAME}` references are found. */
-  single(key: string, stack: readonly string[], lookup?: (name: string) => Promise<ResolvedValue>): Promise<ResolvedValue>;
-  /** Memoised single-mode resolution with interpolation-cycle detection. */
-  cachedSingle(key: string, stack: readonly string[]): Promise<ResolvedValue>;
-  /** The auth prompt of this command, shared so each provider is offered once. */
-  readonly auth: AuthPrompter;
 }
 
 /** What {@link resolveSecrets} returns: the values, and the environment they were exported into. */

@@ -59,8 +59,13 @@ export function createSingleResolution(scope: ResolutionScope): SingleResolution
       const step = providerStep(effective, secret);
       if (step) {
         raw = await withAuthRetry(auth, step.provider, async () => {
-          const handle = await factory.instance(step.provider);
-          return handle.instance.get({ key, value: step.value });
+          const done = session.activity?.(`contacting provider '${step.provider}'`);
+          try {
+            const handle = await factory.instance(step.provider);
+            return await handle.instance.get({ key, value: step.value });
+          } finally {
+            done?.();
+          }
         });
       }
     } catch (error) {
