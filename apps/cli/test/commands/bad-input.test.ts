@@ -26,7 +26,7 @@ const SECRET = 'hunter2-plaintext';
 const ROWS: Row[] = [
   { name: 'unclosed table header', files: { 'fnox.toml': '[secrets\nA = { default = "a" }\n' }, args: ['list'], error: /fnox\.toml:1:\d+: invalid TOML/ },
   { name: 'unterminated string', files: { 'fnox.toml': '[secrets]\nA = { default = "a }\n' }, args: ['list'], error: /fnox\.toml:2:\d+: invalid TOML/ },
-  { name: 'duplicate key', files: { 'fnox.toml': '[secrets]\nA = { default = "a" }\nA = { default = "b" }\n' }, args: ['list'], error: /fnox\.toml:3:\d+: invalid TOML: Can't redefine existing key/ },
+  { name: 'duplicate key', files: { 'fnox.toml': '[secrets]\nA = { default = "a" }\nA = { default = "b" }\n' }, args: ['list'], error: /fnox\.toml:3:\d+: invalid TOML: trying to redefine an already defined table or value/ },
   { name: 'duplicate table', files: { 'fnox.toml': '[secrets]\n[secrets]\n' }, args: ['list'], error: /fnox\.toml:2:\d+: invalid TOML/ },
   { name: 'value missing after =', files: { 'fnox.toml': 'root =\n' }, args: ['list'], error: /fnox\.toml:1:\d+: invalid TOML/ },
   { name: '`imports` typo', files: { 'fnox.toml': 'imports = ["x.toml"]\n' }, args: ['list'], error: /fnox\.toml:1:1: unknown key `imports` at the top level; did you mean `import`\?/ },

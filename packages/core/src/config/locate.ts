@@ -1,5 +1,5 @@
 /**
- * Key positions in TOML source. @iarna/toml gives values but no positions, so validation errors
+ * Key positions in TOML source. The TOML parser gives values but no positions, so validation errors
  * would have nothing to point at; this small scanner walks already-valid TOML and records where
  * every key (and its value) starts. It is only run when an error needs a location.
  */

@@ -1,20 +1,14 @@
 /**
- * The one place fnox.toml text is parsed (ARCHITECTURE.md, "Packages and their boundaries": each concept is written once). @iarna/toml reports 0-based positions; this
- * module turns its errors into `file:line:col` (1-based) with a caret snippet, so no caller ever
- * sees a raw parser error.
+ * The one place fnox.toml text is parsed (ARCHITECTURE.md, "Packages and their boundaries": each
+ * concept is written once), with smol-toml: a TOML 1.0 parser several times faster than the
+ * alternatives on a 100-secret file (this runs on every hot command). Its errors become
+ * `file:line:col` with a caret snippet, so no caller ever sees a raw parser error.
  */
-import parseTomlString from '@iarna/toml/parse-string.js';
+import { parse, TomlError } from 'smol-toml';
 import { FnoxError } from '../errors.js';
 
 /** A parsed TOML document: plain objects, arrays, strings, numbers, booleans and dates. */
 export type TomlTable = Record<string, unknown>;
-
-interface IarnaTomlError {
-  readonly fromTOML?: boolean;
-  readonly line?: number;
-  readonly col?: number;
-  readonly message: string;
-}
 
 /** Longest snippet line shown; config lines can hold long ciphertexts. */
 const MAX_SNIPPET_WIDTH = 120;
@@ -40,21 +34,16 @@ export function caretSnippet(text: string, line: number, col: number): string[] 
 /** Parse TOML `text` read from `file`; syntax errors become `config_invalid_toml` FnoxErrors. */
 export function parseToml(text: string, file: string): TomlTable {
   try {
-    // CRLF is a TOML newline, but @iarna/toml rejects the CR after a comment ("Control characters …
-    // not allowed in comments"): a Windows-edited fnox.toml would not load. Line/column positions are
-    // unchanged by dropping the CR of each CRLF.
-    return parseTomlString(text.includes('\r\n') ? text.replace(/\r\n/g, '\n') : text) as TomlTable;
+    // Integers beyond 2^53 come back as BigInt rather than failing the whole file.
+    return parse(text, { integersAsBigInt: 'asNeeded' }) as TomlTable;
   } catch (error) {
-    const tomlError = error as IarnaTomlError;
-    if (!tomlError?.fromTOML) {
+    if (!(error instanceof TomlError)) {
       throw new FnoxError('config_invalid_toml', `Invalid TOML in ${file}`, { cause: error });
     }
-    const line = (tomlError.line ?? 0) + 1;
-    const col = (tomlError.col ?? 0) + 1;
-    // The library appends " at row R, col C, pos P:" and its own snippet; keep only the reason.
-    const reason = (tomlError.message.split('\n')[0] ?? 'syntax error').replace(/ at row \d+, col \d+, pos \d+:?$/, '');
-    throw new FnoxError('config_invalid_toml', `${file}:${line}:${col}: invalid TOML: ${reason}`, {
-      details: caretSnippet(text, line, col),
+    // The library's message is "Invalid TOML document: REASON" then its own snippet; keep the reason.
+    const reason = (error.message.split('\n')[0] ?? '').replace(/^Invalid TOML document: /, '') || 'syntax error';
+    throw new FnoxError('config_invalid_toml', `${file}:${error.line}:${error.column}: invalid TOML: ${reason}`, {
+      details: caretSnippet(text, error.line, error.column),
     });
   }
 }
