@@ -20,6 +20,8 @@ export interface ParsedAgeFile {
 
 const VERSION_LINE = 'age-encryption.org/v1';
 const NEWLINE = 0x0a;
+/** Anything outside printable ASCII; latin1 decoding maps each byte to one code unit. */
+const NON_PRINTABLE = /[^\x20-\x7e]/;
 
 function headerError(detail: string): AgeFormatError {
   return new AgeFormatError('header', `invalid age header: ${detail}`);
@@ -33,11 +35,8 @@ class LineCursor {
   next(): string {
     const end = this.bytes.indexOf(NEWLINE, this.offset);
     if (end < 0) throw headerError('unexpected end of header');
-    for (let i = this.offset; i < end; i++) {
-      const b = this.bytes[i]!;
-      if (b < 0x20 || b > 0x7e) throw headerError('non-printable byte in header');
-    }
     const line = this.bytes.toString('latin1', this.offset, end);
+    if (NON_PRINTABLE.test(line)) throw headerError('non-printable byte in header');
     this.offset = end + 1;
     return line;
   }

@@ -13,7 +13,8 @@ import { ed25519PublicWire, sshTag } from './ssh-wire.js';
 
 const LABEL = 'age-encryption.org/v1/ssh-ed25519';
 const P = 2n ** 255n - 19n;
-const D = (-121665n * modInverse(121666n)) % P;
+/** Edwards d = −121665/121666 mod p, written out: computing it costs a cold 255-bit modPow at load. */
+export const D = 37095705934669439343138083508754565189542113879843219016388785533085940283555n;
 
 function mod(a: bigint): bigint {
   const r = a % P;

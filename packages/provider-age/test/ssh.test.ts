@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { AgeFormatError } from '../src/errors.js';
 import { parseIdentityText } from '../src/identity-file.js';
 import { x25519PrivateKey, x25519RawPublic } from '../src/primitives.js';
-import { ed25519ToMontgomery, SshEd25519Identity, SshEd25519Recipient } from '../src/ssh-ed25519.js';
+import { D, ed25519ToMontgomery, SshEd25519Identity, SshEd25519Recipient } from '../src/ssh-ed25519.js';
 import { parseSshIdentity, parseSshRecipient } from '../src/ssh-keys.js';
 import { SshRsaRecipient } from '../src/ssh-rsa.js';
 import { decryptAgeBinary } from '../src/x25519-decrypt.js';
@@ -14,6 +14,11 @@ const decryptWith = (stored: string, identityText: string) =>
   decryptAgeBinary(Buffer.from(stored, 'base64'), parseIdentityText(identityText).stanza).then((b) => Buffer.from(b).toString());
 
 describe('ssh-ed25519', () => {
+  it('the Edwards constant d is -121665/121666 mod p', () => {
+    const p = 2n ** 255n - 19n;
+    expect((D * 121666n + 121665n) % p).toBe(0n);
+  });
+
   it('maps Ed25519 public keys to the X25519 key of the same secret (birational map)', () => {
     for (let i = 0; i < 20; i++) {
       const { privateKey } = generateKeyPairSync('ed25519');
