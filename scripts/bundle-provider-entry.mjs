@@ -4,19 +4,32 @@
 // costs more than the work a provider does per secret. The packages named as arguments stay
 // external: heavy or native dependencies the provider imports on first use, behind import().
 //
+// Also emits dist/provider.cjs, the manifest's `require` twin: the same module as CommonJS whose
+// `module.exports` is the definition, with every import() turned into require() (a module run
+// from V8 code cache has no ESM loader on Node 20). The CLI's hot path loads it with code cache
+// where Node can require() ES modules (ARCHITECTURE.md, "The fast path").
+//
 //   node ../../scripts/bundle-provider-entry.mjs [external-package...]
 import { build } from 'esbuild';
 
-await build({
+const common = {
   absWorkingDir: process.cwd(),
   entryPoints: { provider: './src/provider.ts' },
   outdir: 'dist',
   allowOverwrite: true,
   bundle: true,
-  format: 'esm',
   platform: 'node',
   target: 'node20',
   external: process.argv.slice(2),
   sourcemap: 'linked',
   logLevel: 'warning',
+};
+
+await build({ ...common, format: 'esm' });
+await build({
+  ...common,
+  format: 'cjs',
+  outExtension: { '.js': '.cjs' },
+  supported: { 'dynamic-import': false },
+  footer: { js: 'module.exports = module.exports.default;' },
 });

@@ -4,6 +4,12 @@ import { CONTRACT_VERSION, type ProviderMode } from './provider.js';
 export interface ProviderManifestEntry {
   /** Module path relative to the package root whose default export is a branded definition. */
   readonly entry: string;
+  /**
+   * Optional CommonJS twin of `entry` (contract 1.2): `module.exports` is the same definition, and
+   * the module never calls `import()`. fnox's hot path loads it with V8 code cache on a Node that
+   * can `require()` ES modules; everything else imports `entry`.
+   */
+  readonly require?: string;
   /** Must equal the definition's `mode`. */
   readonly mode: ProviderMode;
   /** Display name, e.g. `AWS KMS`. */
@@ -46,6 +52,8 @@ export interface ProviderIndexEntry {
   readonly version: string | undefined;
   readonly root: string;
   readonly entry: string;
+  /** {@link ProviderManifestEntry.require}, when declared and valid. */
+  readonly require?: string;
   readonly mode: ProviderMode;
   readonly title: string;
   readonly summary: string;
@@ -95,6 +103,11 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** `./`-relative and without `..`: a manifest may only name files inside its own package. */
+function insidePackage(path: string): boolean {
+  return path.startsWith('./') && !path.split(/[\\/]/).includes('..');
+}
+
 function readOne(plugin: PluginDescriptor, warnings: string[]): ProviderIndexEntry[] {
   const field = plugin.pjson.fnox;
   if (field === undefined) return [];
@@ -119,9 +132,13 @@ function readOne(plugin: PluginDescriptor, warnings: string[]): ProviderIndexEnt
       warnings.push(`${plugin.name}: provider '${type}' needs "entry" (a path) and "mode" (encrypt, store or read); skipped`);
       continue;
     }
-    if (!raw.entry.startsWith('./') || raw.entry.split(/[\\/]/).includes('..')) {
+    if (!insidePackage(raw.entry)) {
       warnings.push(`${plugin.name}: provider '${type}' entry must be a path inside the package starting with ./; skipped`);
       continue;
+    }
+    const cjs = raw.require;
+    if (cjs !== undefined && (typeof cjs !== 'string' || !insidePackage(cjs))) {
+      warnings.push(`${plugin.name}: provider '${type}' "require" must be a path inside the package starting with ./; ignored`);
     }
     out.push({
       type,
@@ -129,6 +146,7 @@ function readOne(plugin: PluginDescriptor, warnings: string[]): ProviderIndexEnt
       version: plugin.version,
       root: plugin.root,
       entry: raw.entry,
+      ...(typeof cjs === 'string' && insidePackage(cjs) ? { require: cjs } : {}),
       mode: raw.mode as ProviderMode,
       title: typeof raw.title === 'string' ? raw.title : type,
       summary: typeof raw.summary === 'string' ? raw.summary : '',

@@ -31,11 +31,7 @@ describe('readProviderManifests', () => {
   });
 
   it('maps oclif plugin types to origins (dev counts as core)', () => {
-    const report = readProviderManifests([
-      plugin('a', 'dev', provides('a')),
-      plugin('b', 'link', provides('b')),
-      plugin('c', 'dependency', provides('c')),
-    ]);
+    const report = readProviderManifests([plugin('a', 'dev', provides('a')), plugin('b', 'link', provides('b')), plugin('c', 'dependency', provides('c'))]);
     expect(report.providers.a?.origin).toBe('core');
     expect(report.providers.b?.origin).toBe('link');
     expect(report.providers.c?.origin).toBe('dependency');
@@ -44,9 +40,7 @@ describe('readProviderManifests', () => {
   it('skips a package built for an unknown contract version, with a warning naming both versions', () => {
     const report = readProviderManifests([plugin('fnox-provider-future', 'user', provides('future', 'encrypt', 2))]);
     expect(report.providers.future).toBeUndefined();
-    expect(report.warnings).toEqual([
-      'fnox-provider-future: built for fnox provider contract 2, this fnox supports contract 1; its providers are skipped',
-    ]);
+    expect(report.warnings).toEqual(['fnox-provider-future: built for fnox provider contract 2, this fnox supports contract 1; its providers are skipped']);
   });
 
   it('makes a type claimed by two user plugins unusable and names both packages', () => {
@@ -67,10 +61,7 @@ describe('readProviderManifests', () => {
   });
 
   it('lets a core plugin win over a user plugin and reports the conflict', () => {
-    const report = readProviderManifests([
-      plugin('evil-age', 'user', provides('age')),
-      plugin('@fnox/provider-age', 'core', provides('age')),
-    ]);
+    const report = readProviderManifests([plugin('evil-age', 'user', provides('age')), plugin('@fnox/provider-age', 'core', provides('age'))]);
     expect(report.providers.age?.packageName).toBe('@fnox/provider-age');
     expect(report.conflicts).toEqual([
       {
@@ -97,5 +88,19 @@ describe('readProviderManifests', () => {
     expect(report.warnings).toHaveLength(1);
     expect(report.warnings[0]).toContain(fragment);
     expect(report.warnings[0]).toMatch(/^weird: /);
+  });
+
+  it('keeps a CommonJS twin ("require") inside the package, and ignores one that escapes it', () => {
+    const twin = (path: unknown) => ({ contract: 1, providers: { x: { entry: './dist/provider.js', require: path, mode: 'read' } } });
+    const ok = readProviderManifests([plugin('good', 'user', twin('./dist/provider.cjs'))]);
+    expect(ok.providers.x).toMatchObject({ entry: './dist/provider.js', require: './dist/provider.cjs' });
+    expect(ok.warnings).toEqual([]);
+    for (const bad of ['../elsewhere/x.cjs', '/abs/x.cjs', 'pkg/x.cjs', 7]) {
+      const report = readProviderManifests([plugin('sly', 'user', twin(bad))]);
+      expect(report.providers.x, String(bad)).toBeDefined(); // the type stays usable through its entry
+      expect(report.providers.x).not.toHaveProperty('require');
+      expect(report.warnings).toEqual([`sly: provider 'x' "require" must be a path inside the package starting with ./; ignored`]);
+    }
+    expect(readProviderManifests([plugin('plain', 'user', provides('x'))]).providers.x).not.toHaveProperty('require');
   });
 });

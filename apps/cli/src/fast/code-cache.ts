@@ -1,9 +1,7 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readFileSync, readSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readSync, renameSync, unlinkSync, writeSync, type BigIntStats } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { dirname, isAbsolute, join } from 'node:path';
-import { cachedDataVersionTag } from 'node:v8';
 import { Script } from 'node:vm';
 
 /**
@@ -19,8 +17,11 @@ export interface CodeCacheLoad {
   readonly status: CodeCacheStatus;
 }
 
-const MAGIC = Buffer.from('fnox-v8-cache-1\n');
+const MAGIC = Buffer.from('fnox-v8-cache-2\n');
+/** The module file's identity when it was hashed: dev, ino, size, mtime (ns), ctime (ns), 8 bytes each. */
+const STAT_BYTES = 40;
 const HASH_BYTES = 32;
+const HEADER_BYTES = MAGIC.length + STAT_BYTES + HASH_BYTES;
 /** No module of ours produces a cache near this; anything larger is not ours. */
 const MAX_CACHE_BYTES = 32 * 1024 * 1024;
 const GROUP_OR_OTHER_WRITE = 0o022;
@@ -32,7 +33,23 @@ export function codeCacheDir(env: NodeJS.ProcessEnv): string {
   return join(base, 'fnox', 'code-cache');
 }
 
-const sha256 = (data: string | Buffer): Buffer => createHash('sha256').update(data).digest();
+/**
+ * SHA-256 of the module source. node:crypto is required here, not at the top: loading it costs
+ * several ms, and a run whose module file is unchanged since the cache was written never hashes.
+ */
+const sha256 = (data: Buffer): Buffer =>
+  (createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto')).createHash('sha256').update(data).digest();
+
+/**
+ * The file's stat identity. Any write changes ctime, which no user call can set back, so an equal
+ * signature means the bytes are the ones hashed when the cache was written (git's index works the
+ * same way); a different one costs a hash, not a miss.
+ */
+function statSignature(stats: BigIntStats): Buffer {
+  const out = Buffer.alloc(STAT_BYTES);
+  [stats.dev, stats.ino, stats.size, stats.mtimeNs, stats.ctimeNs].forEach((value, i) => out.writeBigUInt64BE(BigInt.asUintN(64, value), i * 8));
+  return out;
+}
 
 /** Ours, not a symlink, and nobody else can write it: the only kind of path we read code cache from. */
 function trusted(stats: { uid: number; mode: number }, uid: number): boolean {
@@ -51,10 +68,11 @@ function openDir(env: NodeJS.ProcessEnv, uid: number): string | undefined {
   }
 }
 
-type Read = { readonly kind: 'found'; readonly data: Buffer } | { readonly kind: 'miss' | 'stale' | 'untrusted' };
+type Read =
+  { readonly kind: 'found'; readonly signature: Buffer; readonly hash: Buffer; readonly data: Buffer } | { readonly kind: 'miss' | 'stale' | 'untrusted' };
 
 /** Read a cache file without following a symlink; its owner and mode are checked on the open descriptor. */
-function readCache(path: string, sourceHash: Buffer, uid: number): Read {
+function readCache(path: string, uid: number): Read {
   let fd: number;
   try {
     fd = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
@@ -64,17 +82,15 @@ function readCache(path: string, sourceHash: Buffer, uid: number): Read {
   try {
     const stats = fstatSync(fd);
     if (!stats.isFile() || !trusted(stats, uid) || stats.size > MAX_CACHE_BYTES) return { kind: 'untrusted' };
-    const bytes = Buffer.allocUnsafe(stats.size);
-    let filled = 0;
-    while (filled < bytes.length) {
-      const n = readSync(fd, bytes, filled, bytes.length - filled, filled);
-      if (n === 0) break;
-      filled += n;
-    }
-    const header = MAGIC.length + HASH_BYTES;
-    if (filled <= header || !bytes.subarray(0, MAGIC.length).equals(MAGIC)) return { kind: 'stale' };
-    if (!bytes.subarray(MAGIC.length, header).equals(sourceHash)) return { kind: 'stale' };
-    return { kind: 'found', data: bytes.subarray(header, filled) };
+    const bytes = readAll(fd, stats.size);
+    if (bytes.length <= HEADER_BYTES || !bytes.subarray(0, MAGIC.length).equals(MAGIC)) return { kind: 'stale' };
+    const hashStart = MAGIC.length + STAT_BYTES;
+    return {
+      kind: 'found',
+      signature: bytes.subarray(MAGIC.length, hashStart),
+      hash: bytes.subarray(hashStart, HEADER_BYTES),
+      data: bytes.subarray(HEADER_BYTES),
+    };
   } catch {
     return { kind: 'untrusted' };
   } finally {
@@ -82,13 +98,36 @@ function readCache(path: string, sourceHash: Buffer, uid: number): Read {
   }
 }
 
+/** Up to `size` bytes from the start of an open file (fewer if it shrank meanwhile). */
+function readAll(fd: number, size: number): Buffer {
+  const bytes = Buffer.allocUnsafe(size);
+  let filled = 0;
+  while (filled < bytes.length) {
+    const n = readSync(fd, bytes, filled, bytes.length - filled, filled);
+    if (n === 0) break;
+    filled += n;
+  }
+  return bytes.subarray(0, filled);
+}
+
+/** The module's source and stat signature, read from one descriptor. */
+function readModule(filename: string): { source: Buffer; signature: Buffer } {
+  const fd = openSync(filename, constants.O_RDONLY);
+  try {
+    const stats = fstatSync(fd, { bigint: true });
+    return { source: readAll(fd, Number(stats.size)), signature: statSignature(stats) };
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** Write beside the target and rename over it, so a reader sees the old file or the new one, never half. */
-function writeCache(path: string, sourceHash: Buffer, data: Buffer): void {
-  const temp = `${path}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
+function writeCache(path: string, header: readonly Buffer[], data: Buffer): void {
+  const temp = `${path}.${process.pid}.${Date.now().toString(36)}${Math.random().toString(36).slice(2)}.tmp`;
   let fd: number | undefined;
   try {
     fd = openSync(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o600);
-    for (const part of [MAGIC, sourceHash, data]) {
+    for (const part of [MAGIC, ...header, data]) {
       for (let done = 0; done < part.length;) done += writeSync(fd, part, done);
     }
     closeSync(fd);
@@ -106,8 +145,27 @@ function writeCache(path: string, sourceHash: Buffer, data: Buffer): void {
 
 /** One cache file per module path, Node build and V8 flags; the module's content hash lives inside it. */
 function cacheFile(dir: string, filename: string, env: NodeJS.ProcessEnv): string {
-  const key = JSON.stringify([filename, process.version, process.arch, cachedDataVersionTag(), process.execArgv, env.NODE_OPTIONS ?? '']);
-  return join(dir, `${sha256(key).toString('hex').slice(0, 40)}.bin`);
+  // node:v8's cachedDataVersionTag() would cost a module load (~3 ms); V8 checks its own version
+  // and flags inside the data anyway, and a rejected cache is simply rewritten.
+  const key = JSON.stringify([filename, process.version, process.versions.v8, process.arch, process.execArgv, env.NODE_OPTIONS ?? '']);
+  return join(dir, `${nameHash(key, 1)}${nameHash(key, 2)}.bin`);
+}
+
+/**
+ * A short non-cryptographic hash for the cache file's name (cyrb53): a collision only costs a
+ * rewrite, since the file's header still has to match the module.
+ */
+function nameHash(text: string, seed: number): string {
+  let h1 = 0xdeadbeef ^ seed;
+  let h2 = 0x41c6ce57 ^ seed;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 2654435761);
+    h2 = Math.imul(h2 ^ c, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(16).padStart(14, '0');
 }
 
 /** Run CommonJS source the way Node's loader does, with Node's own module wrapper. */
@@ -122,36 +180,53 @@ function runCommonJs(script: Script, filename: string): unknown {
   return module.exports;
 }
 
+/** Options of {@link loadWithCodeCache}. */
+export interface CodeCacheOptions {
+  readonly env?: NodeJS.ProcessEnv;
+}
+
 /**
  * `require()` a CommonJS file, compiling it with V8 code cache from the user's cache dir when
  * there is a trusted one, and writing a fresh one (atomically, 0600 in a 0700 dir) when there
- * was none or V8 rejected it. The cache only ever affects speed: every cache problem falls back
- * to a plain compile, silently. The module must not use `import()`: a vm.Script has no ESM loader
- * on Node 20 (the fast bundle is built with import() turned into require()).
+ * was none or V8 rejected it. The cache is keyed by module path, Node build and V8 flags (file
+ * name) and by the module's SHA-256 (inside), checked through the file's stat signature first so
+ * an unchanged module is never re-hashed. The cache only ever affects speed: every cache
+ * problem falls back to a plain compile, silently. The module must not call `import()`: a
+ * vm.Script has no ESM loader on Node 20 (the fast bundle is built with import() turned into
+ * require(), and so are providers' CommonJS twins).
  */
-export function loadWithCodeCache(filename: string, env: NodeJS.ProcessEnv = process.env): CodeCacheLoad {
+export function loadWithCodeCache(filename: string, options: CodeCacheOptions = {}): CodeCacheLoad {
+  const env = options.env ?? process.env;
   const uid = process.getuid?.();
   if (env.FNOX_NO_CODE_CACHE === '1' || uid === undefined) {
     return { exports: createRequire(filename)(filename), status: 'off' };
   }
-  const source = readFileSync(filename, 'utf8');
-  const wrapped = Module.wrap(source);
-  const sourceHash = sha256(wrapped);
+  const { source, signature } = readModule(filename);
   const dir = openDir(env, uid);
   const path = dir && cacheFile(dir, filename, env);
-  const read: Read = path ? readCache(path, sourceHash, uid) : { kind: 'untrusted' };
-  const cachedData = read.kind === 'found' ? read.data : undefined;
-  const script = new Script(wrapped, {
+  const read: Read = path ? readCache(path, uid) : { kind: 'untrusted' };
+  let hash: Buffer | undefined;
+  let cachedData: Buffer | undefined;
+  let status: CodeCacheStatus = !path ? 'unavailable' : read.kind === 'found' ? 'hit' : read.kind;
+  if (read.kind === 'found') {
+    if (read.signature.equals(signature)) cachedData = read.data;
+    else if ((hash = sha256(source)).equals(read.hash)) cachedData = read.data;
+    else status = 'stale';
+  }
+  const script = new Script(Module.wrap(source.toString('utf8')), {
     filename,
     ...(cachedData ? { cachedData } : {}),
   });
-  let status: CodeCacheStatus;
-  if (!path) status = 'unavailable';
-  else if (read.kind !== 'found') status = read.kind;
-  else status = script.cachedDataRejected ? 'rejected' : 'hit';
-  if (path && status !== 'hit') {
-    // Written at exit, so the cache also holds the functions this run compiled lazily.
-    process.once('exit', () => writeCache(path, sourceHash, script.createCachedData()));
+  if (status === 'hit' && script.cachedDataRejected) status = 'rejected';
+  const touched = read.kind === 'found' && !read.signature.equals(signature);
+  if (path && (status !== 'hit' || touched)) {
+    // Written at exit, so the cache also holds the functions this run compiled lazily; a hit whose
+    // module was only touched (same bytes, new stat) gets its header refreshed.
+    const fresh = status !== 'hit';
+    process.once('exit', () => {
+      const data = !fresh && read.kind === 'found' ? read.data : script.createCachedData();
+      writeCache(path, [signature, hash ?? sha256(source)], data);
+    });
   }
   return { exports: runCommonJs(script, filename), status };
 }

@@ -1,8 +1,13 @@
 import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { types } from 'node:util';
+import { loadWithCodeCache } from './code-cache.js';
 
 const requireHere = createRequire(import.meta.url);
+
+/** Whether this Node can `require()` an ES module (20.19+, 22.12+). */
+const REQUIRE_ESM = (process.features as { require_module?: boolean }).require_module === true;
 
 /** `import()` as the entry point's own module loader runs it. */
 export type NativeImport = (url: string) => Promise<unknown>;
@@ -13,13 +18,17 @@ export type NativeImport = (url: string) => Promise<unknown>;
  * that `require()` cannot load (top-level await, older Node) go through `nativeImport`, which the
  * entry point supplies: the fast bundle itself may run from V8 code cache, where `import()` has
  * no loader on Node 20. A CommonJS module is wrapped as `{ default: module.exports }`, exactly
- * what `import()` returns for it.
+ * what `import()` returns for it. A provider whose manifest names a CommonJS twin (`require`, which
+ * never calls `import()`) is loaded from that twin with V8 code cache, where this Node can
+ * `require()` the ES modules the twin may require in turn.
  */
-export function moduleLoader(nativeImport: NativeImport): (url: string) => Promise<unknown> {
-  return async (url) => {
+export function moduleLoader(nativeImport: NativeImport): (url: string, entry?: { root: string; require?: string }) => Promise<unknown> {
+  return async (url, entry) => {
+    if (entry?.require && REQUIRE_ESM) return { default: loadWithCodeCache(join(entry.root, entry.require)).exports };
+    const path = fileURLToPath(url);
     let loaded: unknown;
     try {
-      loaded = requireHere(fileURLToPath(url));
+      loaded = requireHere(path);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'ERR_REQUIRE_ASYNC_MODULE' || code === 'ERR_REQUIRE_ESM') return nativeImport(url);

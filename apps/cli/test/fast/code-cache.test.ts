@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, chownSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { identityToRecipient } from '@fnox/provider-age';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sandbox, type FnoxResult, type Sandbox } from '../helpers/fnox.js';
 
@@ -9,8 +10,12 @@ import { sandbox, type FnoxResult, type Sandbox } from '../helpers/fnox.js';
 // cache is in, fnox prints the same bytes and exits the same way, with nothing extra on stderr.
 
 const CODE_CACHE_CJS = fileURLToPath(new URL('../../dist/code-cache.cjs', import.meta.url));
+/** An age test vector (vendored in provider-age): an identity and an armored file of "age". */
+const AGE_VECTOR = fileURLToPath(new URL('../../../../packages/provider-age/test/vectors/age-cctv/vectors/armor_x25519', import.meta.url));
 const NOBODY = 65534;
-const HEADER = 'fnox-v8-cache-1\n'.length + 32;
+const MAGIC = 'fnox-v8-cache-2\n'.length;
+const SIGNATURE = 40; // the module file's dev, ino, size, mtime and ctime when it was hashed
+const HEADER = MAGIC + SIGNATURE + 32;
 const CONFIG = '[providers.plain]\ntype = "plain"\n\n[secrets]\nA = { provider = "plain", value = "hello" }\nB = { default = "b" }\n';
 const COMMANDS: readonly (readonly string[])[] = [
   ['get', 'A'],
@@ -81,7 +86,16 @@ describe('code cache', () => {
       'stale (the bundle changed)',
       (file: string) => {
         const bytes = readFileSync(file);
-        bytes[HEADER - 1] ^= 0xff; // the source hash no longer matches
+        bytes[MAGIC + SIGNATURE - 1] ^= 0xff; // another file identity...
+        bytes[HEADER - 1] ^= 0xff; // ...and other bytes
+        writeFileSync(file, bytes);
+      },
+    ],
+    [
+      'from a touched bundle (same bytes, new stat)',
+      (file: string) => {
+        const bytes = readFileSync(file);
+        bytes[MAGIC + SIGNATURE - 1] ^= 0xff; // re-hashed, found equal, header refreshed
         writeFileSync(file, bytes);
       },
     ],
@@ -168,5 +182,34 @@ describe('code cache', () => {
     const expected = await reference();
     await expectUnchanged(expected);
     expect(cacheFiles()).toHaveLength(1);
+  });
+
+  it('runs the age provider from its CommonJS twin, cached, with the same output (binary and armored values)', async () => {
+    const vector = readFileSync(AGE_VECTOR, 'latin1');
+    const identity = /identity: (\S+)/.exec(vector)![1]!;
+    const armored = vector.slice(vector.indexOf('-----BEGIN'));
+    const binary = armored
+      .split('\n')
+      .filter((line) => line !== '' && !line.startsWith('-----'))
+      .join('');
+    const keyFile = join(box.home, 'age.txt');
+    writeFileSync(keyFile, `${identity}\n`, { mode: 0o600 });
+    writeFileSync(
+      join(box.project, 'fnox.toml'),
+      `[providers.age]\ntype = "age"\nrecipients = ["${identityToRecipient(identity)}"]\n\n[secrets]\nBIN = { provider = "age", value = "${binary}" }\nARM = { provider = "age", value = \"\"\"${armored}\"\"\" }\n`,
+    );
+    const env = { FNOX_AGE_KEY_FILE: keyFile };
+    for (const args of [
+      ['get', 'BIN'],
+      ['get', 'ARM'],
+      ['export', '-f', 'shell'],
+    ]) {
+      const off = view(await box.run(args, { env: { ...env, FNOX_NO_CODE_CACHE: '1' } }));
+      expect(off.code, args.join(' ')).toBe(0);
+      expect(off.stdout).toContain('age');
+      expect(view(await box.run(args, { env })), `${args.join(' ')} (cache written)`).toEqual(off);
+      expect(view(await box.run(args, { env })), `${args.join(' ')} (from cache)`).toEqual(off);
+    }
+    expect(cacheFiles()).toHaveLength(2); // the fast bundle and provider-age's dist/provider.cjs
   });
 });

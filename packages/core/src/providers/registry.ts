@@ -46,7 +46,7 @@ export interface ProviderRegistryOptions {
   /** An already computed report (e.g. cached); wins over `plugins`. */
   readonly report?: ProviderManifestReport;
   /** How to import an entry module; injectable for tests. */
-  readonly importModule?: (url: string) => Promise<unknown>;
+  readonly importModule?: (url: string, entry: ProviderIndexEntry) => Promise<unknown>;
 }
 
 /** Add the built-in providers to a report; a package claiming a built-in type is a conflict the built-in wins. */
@@ -130,7 +130,7 @@ export function createProviderRegistry(options: ProviderRegistryOptions = {}): P
       mod =
         entry.origin === 'builtin'
           ? await importBuiltin(entry.entry)
-          : await importModule(pathToFileURL(join(entry.root, entry.entry)).href);
+          : await importModule(pathToFileURL(join(entry.root, entry.entry)).href, entry);
     } catch (error) {
       const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
       throw new FnoxError('provider_invalid_plugin', `Could not load provider '${type}' from ${entry.packageName}: ${reason}`, {
