@@ -13,10 +13,30 @@ const { join } = require('node:path');
     process.stdout.write(`fnox ${require('../package.json').version}\n`);
     return;
   }
-  // fast.cjs is compiled with V8 code cache from the user's cache dir (FNOX_NO_CODE_CACHE=1: off).
-  const fast = require('../dist/code-cache.cjs').loadWithCodeCache(join(cliRoot, 'dist', 'fast.cjs')).exports;
+  // fast.cjs is compiled with V8 code cache from the user's cache dir (FNOX_NO_CODE_CACHE=1: off),
+  // one cache per hot command: V8 caches the functions the writing run compiled, so an `exec` run
+  // from a cache `get` wrote would compile exec's code every time.
+  const variant = hotCommand(process.argv.slice(2));
+  const fast = require('../dist/code-cache.cjs').loadWithCodeCache(join(cliRoot, 'dist', 'fast.cjs'), { variant }).exports;
   const args = await fast.start(process.argv.slice(2), cliRoot, (url) => import(url));
   if (args === undefined) return;
   const { main } = await import('../dist/main.js');
   await main(args);
 })();
+
+/** The id of the first argument naming a hot command (by id or alias), or '' for any other command. */
+function hotCommand(args) {
+  let commands;
+  try {
+    commands = Object.values(require('../dist/fast-manifest.json').commands);
+  } catch {
+    return ''; // a partial build: fast.cjs falls back to oclif anyway
+  }
+  for (const word of args) {
+    if (word === '--') break;
+    for (const command of commands) {
+      if (command.id === word || command.aliases?.includes(word) || command.hiddenAliases?.includes(word)) return command.id;
+    }
+  }
+  return '';
+}

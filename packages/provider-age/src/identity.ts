@@ -1,4 +1,4 @@
-import { stat } from 'node:fs/promises';
+import { statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { BoundedReadError, isProviderError, ProviderError, readRegularFileSync, type ProviderContext } from '@fnox/contract';
@@ -35,15 +35,18 @@ async function readKeyFile(path: string, ctx: ProviderContext, isDefault: boolea
     if (isDefault && code === 'ENOENT') throw identityNotFound(path);
     throw identityReadFailed(path, error instanceof BoundedReadError && !/^E[A-Z]+$/.test(code) ? error.detail : code);
   }
-  await warnIfLoose(path, ctx);
+  warnIfLoose(path, ctx);
   return text;
 }
 
-/** Private keys should not be readable by others; say so (as ssh does), but keep working. */
-async function warnIfLoose(path: string, ctx: ProviderContext): Promise<void> {
+/**
+ * Private keys should not be readable by others; say so (as ssh does), but keep working. A sync
+ * stat: the async one loads fs/promises and waits on the thread pool, on every `fnox get`.
+ */
+function warnIfLoose(path: string, ctx: ProviderContext): void {
   if (process.platform === 'win32') return;
   try {
-    const mode = (await stat(path)).mode & 0o777;
+    const mode = statSync(path).mode & 0o777;
     if (mode & 0o077) {
       ctx.log.warn(`age identity file ${path} is accessible by group or others (mode ${mode.toString(8).padStart(3, '0')}); restrict it with: chmod 600 ${path}`);
     }

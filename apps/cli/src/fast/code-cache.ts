@@ -144,10 +144,10 @@ function writeCache(path: string, header: readonly Buffer[], data: Buffer): void
 }
 
 /** One cache file per module path, Node build and V8 flags; the module's content hash lives inside it. */
-function cacheFile(dir: string, filename: string, env: NodeJS.ProcessEnv): string {
+function cacheFile(dir: string, filename: string, env: NodeJS.ProcessEnv, variant: string): string {
   // node:v8's cachedDataVersionTag() would cost a module load (~3 ms); V8 checks its own version
   // and flags inside the data anyway, and a rejected cache is simply rewritten.
-  const key = JSON.stringify([filename, process.version, process.versions.v8, process.arch, process.execArgv, env.NODE_OPTIONS ?? '']);
+  const key = JSON.stringify([filename, variant, process.version, process.versions.v8, process.arch, process.execArgv, env.NODE_OPTIONS ?? '']);
   return join(dir, `${nameHash(key, 1)}${nameHash(key, 2)}.bin`);
 }
 
@@ -183,6 +183,11 @@ function runCommonJs(script: Script, filename: string): unknown {
 /** Options of {@link loadWithCodeCache}. */
 export interface CodeCacheOptions {
   readonly env?: NodeJS.ProcessEnv;
+  /**
+   * Keeps a separate cache per variant (the hot command): a cache holds the functions the run
+   * that wrote it compiled, and other commands need other functions.
+   */
+  readonly variant?: string;
 }
 
 /**
@@ -203,7 +208,7 @@ export function loadWithCodeCache(filename: string, options: CodeCacheOptions = 
   }
   const { source, signature } = readModule(filename);
   const dir = openDir(env, uid);
-  const path = dir && cacheFile(dir, filename, env);
+  const path = dir && cacheFile(dir, filename, env, options.variant ?? '');
   const read: Read = path ? readCache(path, uid) : { kind: 'untrusted' };
   let hash: Buffer | undefined;
   let cachedData: Buffer | undefined;

@@ -66,14 +66,13 @@ describe('code cache', () => {
     const expected = await reference();
     expect(existsSync(cacheDir)).toBe(false); // FNOX_NO_CODE_CACHE=1 wrote nothing
     await expectUnchanged(expected); // first run: no cache yet, written at exit
-    const [file] = cacheFiles();
-    expect(cacheFiles()).toHaveLength(1);
+    expect(cacheFiles()).toHaveLength(3); // one per hot command run: get, exec, export
     expect(statSync(cacheDir).mode & 0o777).toBe(0o700);
     expect(statSync(join(cacheDir, '..')).mode & 0o777).toBe(0o700);
-    expect(statSync(file!).mode & 0o777).toBe(0o600);
-    const bytes = readFileSync(file!);
+    const files = new Map(cacheFiles().map((file) => [file, readFileSync(file)]));
+    for (const file of files.keys()) expect(statSync(file).mode & 0o777).toBe(0o600);
     await expectUnchanged(expected); // from cache: accepted, so not rewritten
-    expect(readFileSync(file!).equals(bytes)).toBe(true);
+    for (const [file, bytes] of files) expect(readFileSync(file).equals(bytes)).toBe(true);
   });
 
   it('FNOX_NO_CODE_CACHE=1 neither reads nor writes it', async () => {
@@ -181,7 +180,22 @@ describe('code cache', () => {
     mkdirSync(join(box.home, '.cache', 'fnox'), { recursive: true, mode: 0o755 });
     const expected = await reference();
     await expectUnchanged(expected);
-    expect(cacheFiles()).toHaveLength(1);
+    expect(cacheFiles()).toHaveLength(3);
+  });
+
+  it('keeps one cache per hot command (aliases and global flags included), so each holds the code its command runs', async () => {
+    await primed(); // get
+    const run = async (args: string[]) => expect((await box.run(args)).code).toBe(0);
+    await run(['exec', '--', 'true']);
+    expect(cacheFiles()).toHaveLength(2);
+    const files = new Map(cacheFiles().map((file) => [file, readFileSync(file)]));
+    await run(['x', '--', 'true']); // exec's alias: exec's cache, accepted as it is
+    await run(['-P', 'default', 'get', 'A']);
+    await run(['get', 'B']);
+    expect(cacheFiles()).toHaveLength(2);
+    for (const [file, bytes] of files) expect(readFileSync(file).equals(bytes), file).toBe(true);
+    await run(['export']);
+    expect(cacheFiles()).toHaveLength(3);
   });
 
   it('runs the age provider from its CommonJS twin, cached, with the same output (binary and armored values)', async () => {
@@ -210,6 +224,6 @@ describe('code cache', () => {
       expect(view(await box.run(args, { env })), `${args.join(' ')} (cache written)`).toEqual(off);
       expect(view(await box.run(args, { env })), `${args.join(' ')} (from cache)`).toEqual(off);
     }
-    expect(cacheFiles()).toHaveLength(2); // the fast bundle and provider-age's dist/provider.cjs
+    expect(cacheFiles()).toHaveLength(3); // the fast bundle for get and for export, and provider-age's dist/provider.cjs
   });
 });
