@@ -37,7 +37,9 @@ export function loadKeyring(specifier = '@napi-rs/keyring'): Promise<KeyringModu
       mod = (await import(specifier)) as KeyringModule & { default?: KeyringModule };
     } catch (error) {
       const platform = platformName();
-      const missingPackage = (error as NodeJS.ErrnoException).code === 'ERR_MODULE_NOT_FOUND' && String((error as Error).message).includes(`'${specifier}'`);
+      // ERR_MODULE_NOT_FOUND from import(), MODULE_NOT_FOUND from the CommonJS twin's require().
+      const code = (error as NodeJS.ErrnoException).code;
+      const missingPackage = (code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND') && String((error as Error).message).includes(`'${specifier}'`);
       throw new ProviderError(
         'unsupported',
         missingPackage
