@@ -7,7 +7,7 @@
 import { chmodSync, existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { sandbox, type Sandbox } from '../helpers/fnox.js';
+import { sandbox, type Sandbox } from '@fnox/test-kit';
 
 const CONFIG = 'root = true\n\n[secrets]\nAPI_TOKEN = { default = "tok-123" }\n';
 const PATHS = [

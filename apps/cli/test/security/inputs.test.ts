@@ -10,7 +10,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { encryptToStoredValue, generateIdentity, parseRecipients } from '@fnox/provider-age';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { sandbox, type Sandbox } from '../helpers/fnox.js';
+import { sandbox, type Sandbox } from '@fnox/test-kit';
 
 const CANARY = 'CANARY-pw-5d1e0b';
 const PATHS = [

@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { encryptToStoredValue, generateIdentity, parseRecipients } from '@fnox/provider-age';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { FNOX_BIN, sandbox, type Sandbox } from '../helpers/fnox.js';
+import { FNOX_BIN, sandbox, type Sandbox } from '@fnox/test-kit';
 
 const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/${name}`, import.meta.url));
 const PATHS = [

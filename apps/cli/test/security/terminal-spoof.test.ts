@@ -10,7 +10,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { FNOX_BIN, sandbox, type Sandbox } from '../helpers/fnox.js';
+import { FNOX_BIN, sandbox, type Sandbox } from '@fnox/test-kit';
 
 /** Erase the line, return to column 0, retitle the window: what a spoof needs. */
 const SPOOF = '\\u001b[2K\\r\\u001b]0;pwned\\u0007';
