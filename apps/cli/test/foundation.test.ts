@@ -2,7 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { sandbox, type Sandbox } from './helpers/fnox.js';
+import { sandbox, type Sandbox } from '@fnox/test-kit';
 
 const fixturePlugin = fileURLToPath(new URL('./fixtures/provider-fixture', import.meta.url));
 const cliVersion = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;

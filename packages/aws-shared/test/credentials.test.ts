@@ -1,7 +1,7 @@
 import { start, type RunningEmulator } from '@fnox/aws-emulator';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { awsSettings, credentialSource, lazySdkClient, ROLE_SESSION_NAME, sdkModuleLoader, type AwsService, type CredentialSource } from '../src/index.js';
-import { emulatorEnv, expectProviderError } from '../src/testing/index.js';
+import { emulatorEnv, expectProviderError } from '@fnox/test-kit/aws';
 
 const SERVICE: AwsService = { display: 'AWS Test', prefix: 'test', envId: 'TEST' };
 const ROLE = 'arn:aws:iam::111122223333:role/reader';

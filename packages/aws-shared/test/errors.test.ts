@@ -1,7 +1,7 @@
 import { ProviderError } from '@fnox/contract';
 import { describe, expect, it } from 'vitest';
 import { awsSettings, DIAGNOSTICS, mapAwsError, safeCause, type AwsCallContext } from '../src/index.js';
-import { visibleText } from '../src/testing/index.js';
+import { visibleText } from '@fnox/test-kit/aws';
 
 const SECRET = 'hunter2-plaintext';
 const settings = awsSettings({ display: 'AWS Test', prefix: 'test', envId: 'TEST' }, { region: 'us-east-1', endpoint: 'http://127.0.0.1:9' }, {}, () => {});

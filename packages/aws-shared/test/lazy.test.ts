@@ -1,7 +1,7 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { eagerImports } from '../src/testing/index.js';
+import { eagerImports } from '@fnox/test-kit/aws';
 
 describe('the AWS SDK stays lazy', () => {
   // The providers bundle this package into the entry fnox imports: one eager SDK import here would

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { encryptToStoredValue } from '../src/encrypt.js';
 import { generateIdentity } from '../src/index.js';
 import { makeContext, makeProvider } from './support/context.js';
-import { tempDir } from './support/cli.js';
+import { tempDir } from '@fnox/test-kit';
 import { ed25519KeyPair } from './support/openssh.js';
 
 const tmp = tempDir('fnox-age-id-');

@@ -1,7 +1,8 @@
 import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { identityToRecipient } from '../src/index.js';
-import { run, tempDir, which, IN_CI } from './support/cli.js';
+import { tempDir } from '@fnox/test-kit';
+import { run, which, IN_CI } from './support/cli.js';
 import { makeContext, makeProvider } from './support/context.js';
 import { ed25519KeyPair, rsaKeyPair } from './support/openssh.js';
 
@@ -23,7 +24,7 @@ describe('age CLI is available', () => {
 const SAMPLES = ['', 'hunter2', 'multi\nline\r\n', 'ünïcödé ✓ 秘密 🔑', 'x'.repeat(65536), 'y'.repeat(65537)];
 
 describe.skipIf(!AGE || !AGE_KEYGEN)('interop with the age CLI', () => {
-  const tmp = tempDir();
+  const tmp = tempDir('fnox-age-');
   const keys: Record<string, { privateFile: string; publicLine: string; privateText: string }> = {};
 
   beforeAll(() => {

@@ -3,7 +3,7 @@ import { DisableKeyCommand, KMSClient, ScheduleKeyDeletionCommand } from '@aws-s
 import type { ProviderInstance } from '@fnox/contract';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import provider from '../src/provider.js';
-import { expectProviderError, visibleText } from '@fnox/aws-shared/testing';
+import { expectProviderError, visibleText } from '@fnox/test-kit/aws';
 import { disposeAll, emulatorEnv, kmsOps, makeContext, makeProvider, startKms, type KmsFixture } from './support/kms.js';
 
 const CANARY = `S3CR3T-CANARY-${Math.random().toString(36).slice(2)}`;

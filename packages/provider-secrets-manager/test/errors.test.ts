@@ -2,7 +2,7 @@ import { start } from '@fnox/aws-emulator';
 import type { ProviderInstance } from '@fnox/contract';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import provider from '../src/provider.js';
-import { expectProviderError, visibleText } from '@fnox/aws-shared/testing';
+import { expectProviderError, visibleText } from '@fnox/test-kit/aws';
 import { disposeAll, emulatorEnv, makeContext, makeProvider, smOps, startSm, type SmFixture } from './support/sm.js';
 
 const CANARY = `S3CR3T-CANARY-${Math.random().toString(36).slice(2)}`;

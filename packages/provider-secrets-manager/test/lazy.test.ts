@@ -1,6 +1,6 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describeLazySdk } from '@fnox/aws-shared/testing';
+import { describeLazySdk } from '@fnox/test-kit/aws';
 
 // Importing an AWS client costs ~130-200 ms, paid on every `fnox` run that loads this plugin
 // unless the SDK stays behind `import()`.

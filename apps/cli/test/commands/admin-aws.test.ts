@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Sandbox } from '../helpers/fnox.js';
+import type { Sandbox } from '@fnox/test-kit';
 import { ageKeyPair, bytes, configText } from './admin-helpers.js';
 import { project } from './secrets-helpers.js';
 

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
-import type { Sandbox } from '../helpers/fnox.js';
+import type { Sandbox } from '@fnox/test-kit';
 
 /** `fnox <words...> --help`: a one-line summary and at least one `$ fnox <words>` example. */
 export async function expectHelpOf(box: Sandbox, words: readonly string[]): Promise<void> {

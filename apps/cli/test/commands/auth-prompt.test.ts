@@ -9,7 +9,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { FNOX_BIN, sandbox, type Sandbox } from '../helpers/fnox.js';
+import { FNOX_BIN, sandbox, type Sandbox } from '@fnox/test-kit';
 
 const fixturePlugin = fileURLToPath(new URL('../fixtures/provider-auth-fixture', import.meta.url));
 const DEADLINE_MS = Number(process.env.FNOX_TEST_SHELL_DEADLINE_MS ?? 90_000);

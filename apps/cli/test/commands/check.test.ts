@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Sandbox } from '../helpers/fnox.js';
+import type { Sandbox } from '@fnox/test-kit';
 import { PLAIN, project } from './secrets-helpers.js';
 
 const boxes: Sandbox[] = [];

@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { FNOX_BIN, type Sandbox } from '../helpers/fnox.js';
+import { FNOX_BIN, type Sandbox } from '@fnox/test-kit';
 import { PLAIN, project } from './secrets-helpers.js';
 
 const CANARY = 'canary-7f3a9c1e-VALUE';

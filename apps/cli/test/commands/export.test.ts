@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Sandbox } from '../helpers/fnox.js';
+import type { Sandbox } from '@fnox/test-kit';
 import { PLAIN, project } from './secrets-helpers.js';
 
 const box: Sandbox = project(

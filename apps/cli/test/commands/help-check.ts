@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import type { Sandbox } from '../helpers/fnox.js';
+import type { Sandbox } from '@fnox/test-kit';
 
 /** `fnox <command> --help` starts with a one-line summary and shows at least one `$ fnox` example. */
 export async function expectHelp(box: Sandbox, command: string): Promise<void> {

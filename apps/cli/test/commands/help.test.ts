@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { sandbox } from '../helpers/fnox.js';
+import { sandbox } from '@fnox/test-kit';
 
 const box = sandbox();
 afterAll(() => box.cleanup());

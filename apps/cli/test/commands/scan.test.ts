@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { sandbox, type Sandbox } from '../helpers/fnox.js';
+import { sandbox, type Sandbox } from '@fnox/test-kit';
 import { expectHelpOf } from './admin-helpers.js';
 
 let box: Sandbox;

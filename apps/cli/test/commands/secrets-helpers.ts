@@ -1,7 +1,7 @@
 /** Shared setup for the get/exec/export/check CLI tests: a sandbox with its own FNOX_CONFIG_DIR. */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { sandbox, type Sandbox } from '../helpers/fnox.js';
+import { sandbox, type Sandbox } from '@fnox/test-kit';
 
 /** A sandbox whose project holds `toml` as fnox.toml; FNOX_CONFIG_DIR points inside the sandbox. */
 export function project(toml: string): Sandbox {

@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Sandbox } from '../helpers/fnox.js';
+import type { Sandbox } from '@fnox/test-kit';
 import { ageKeyPair } from './admin-helpers.js';
 import { project } from './secrets-helpers.js';
 

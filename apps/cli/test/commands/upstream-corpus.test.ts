@@ -8,7 +8,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sandbox, type Sandbox } from '../helpers/fnox.js';
+import { sandbox, type Sandbox } from '@fnox/test-kit';
 import { HAVE_SECRET_SERVICE, startSecretService, type SecretService } from '../../../../packages/provider-keychain/test/support/secret-service.js';
 import { HAVE_PASS, passFixture, type PassFixture } from '../../../../packages/provider-password-store/test/support/pass-fixture.js';
 import { ageKeyPair } from './admin-helpers.js';

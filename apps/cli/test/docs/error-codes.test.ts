@@ -7,7 +7,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { ERROR_CODES } from '@fnox/core/internal';
 import { describe, expect, it } from 'vitest';
-import { docPages, REPO_ROOT } from './runnable.js';
+import { REPO_ROOT } from '@fnox/test-kit';
+import { docPages } from './runnable.js';
 
 const TROUBLESHOOTING = join(REPO_ROOT, 'docs', 'troubleshooting.md');
 const text = readFileSync(TROUBLESHOOTING, 'utf8');

@@ -5,7 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ConventionError, docPages, matchesOutput, parsePage, REPO_ROOT, Sandbox, type Chain } from './runnable.js';
+import { REPO_ROOT } from '@fnox/test-kit';
+import { ConventionError, docPages, matchesOutput, parsePage, Sandbox, type Chain } from './runnable.js';
 
 /** Generous per-block guard against hangs (a slow shared machine); never a timing assertion. */
 const STEP_TIMEOUT_MS = 120_000;

@@ -27,11 +27,9 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { chmodSync, closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
-import { REPO_ROOT } from '@fnox/test-kit';
+import { FNOX_BIN, isolatedEnv, REPO_ROOT } from '@fnox/test-kit';
 
-export { REPO_ROOT };
 export const DOCS_DIR = join(REPO_ROOT, 'docs');
-const FNOX_BIN = join(REPO_ROOT, 'apps', 'cli', 'bin', 'run.js');
 const EMULATOR_BIN = join(REPO_ROOT, 'packages', 'aws-emulator', 'dist', 'bin.js');
 const AWS_PROVIDERS = ['provider-aws-kms', 'provider-secrets-manager'].map((p) => join(REPO_ROOT, 'packages', p));
 
@@ -237,22 +235,12 @@ export class Sandbox {
     script('fnox-aws-emulator', `#!/bin/sh\nexec '${process.execPath}' '${EMULATOR_BIN}' "$@"\n`);
     if (!hasCommand('age-keygen')) script('age-keygen', ageKeygenShim());
     this.env = {
-      HOME: this.home,
+      ...isolatedEnv(this.home),
       PATH: `${this.bin}:${process.env.PATH ?? '/usr/bin:/bin'}`,
       TMPDIR: join(this.root, 'tmp'),
-      XDG_CONFIG_HOME: join(this.home, '.config'),
-      XDG_DATA_HOME: join(this.home, '.local', 'share'),
-      XDG_CACHE_HOME: join(this.home, '.cache'),
-      XDG_STATE_HOME: join(this.home, '.local', 'state'),
       SHELL: '/bin/bash',
-      NO_COLOR: '1',
       COLUMNS: '100',
       LANG: process.env.LANG ?? 'C.UTF-8',
-      AWS_EC2_METADATA_DISABLED: 'true',
-      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-      AWS_CONFIG_FILE: join(this.home, '.aws', 'config'),
-      AWS_SHARED_CREDENTIALS_FILE: join(this.home, '.aws', 'credentials'),
-      OCLIF_SKIP_NEW_VERSION_CHECK: 'true',
       // For hidden setups only (e.g. `fnox plugins link "$DOCS_REPO_ROOT/packages/provider-aws-kms" --no-install`).
       DOCS_REPO_ROOT: REPO_ROOT.replace(/\/$/, ''),
     };

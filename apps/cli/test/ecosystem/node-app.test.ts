@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { encryptToStoredValue, generateIdentity, parseRecipients } from '@fnox/provider-age';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sandbox, type Sandbox } from '../helpers/fnox.js';
-import { pnpmPack, REPO_ROOT, sizeKiB } from './pack.js';
+import { REPO_ROOT, sandbox, type Sandbox } from '@fnox/test-kit';
+import { pnpmPack, sizeKiB } from './pack.js';
 
 // "Install only what you use" for Node apps: a fresh folder gets @fnox/core and @fnox/provider-age
 // from `pnpm pack` tarballs of the built workspace packages (@fnox/contract, unpublished here,

@@ -10,9 +10,8 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sandbox, type Sandbox } from '../helpers/fnox.js';
+import { REPO_ROOT, sandbox, type Sandbox } from '@fnox/test-kit';
 import { startPty, type PtyRun } from '../helpers/pty.js';
-import { REPO_ROOT } from './pack.js';
 
 const packages = fileURLToPath(new URL('../../../../packages/', import.meta.url));
 const emulatorEntry = join(packages, 'aws-emulator', 'dist', 'index.js');

@@ -1,12 +1,6 @@
-import { execFile } from 'node:child_process';
 import { mkdirSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
-import { REPO_ROOT } from '@fnox/test-kit';
-
-export { REPO_ROOT };
-
-const run = promisify(execFile);
+import { mustSucceed, REPO_ROOT, runCommand } from '@fnox/test-kit';
 
 /**
  * `pnpm pack` a workspace package into `dest` (pnpm, not npm: it rewrites `workspace:` ranges) and
@@ -15,17 +9,20 @@ const run = promisify(execFile);
 export async function pnpmPack(packageDir: string, dest: string): Promise<string> {
   mkdirSync(dest, { recursive: true });
   const before = new Set(readdirSync(dest));
-  await run('pnpm', ['pack', '--pack-destination', dest], {
-    cwd: join(REPO_ROOT, packageDir),
-    env: { ...process.env, OCLIF_SKIP_NEW_VERSION_CHECK: 'true', NO_COLOR: '1' },
-    timeout: 180_000,
-  });
+  mustSucceed(
+    await runCommand('pnpm', ['pack', '--pack-destination', dest], {
+      cwd: join(REPO_ROOT, packageDir),
+      env: { ...process.env, OCLIF_SKIP_NEW_VERSION_CHECK: 'true', NO_COLOR: '1' },
+      timeoutMs: 180_000,
+    }),
+    `pnpm pack ${packageDir}`,
+  );
   const made = readdirSync(dest).filter((name) => name.endsWith('.tgz') && !before.has(name));
   if (made.length !== 1) throw new Error(`pnpm pack in ${packageDir} made ${made.length} tarballs`);
   return join(dest, made[0]!);
 }
 
-/** Total size in KiB of the files under `dir` (what `du -sk` reports, give or take block rounding). */
+/** Total size in KiB of the files under `dir` (what `du -sk` reports, give or take block rounding); 0 when absent. */
 export function sizeKiB(dir: string): number {
   let bytes = 0;
   const walk = (path: string) => {
@@ -38,4 +35,3 @@ export function sizeKiB(dir: string): number {
   walk(dir);
   return Math.round(bytes / 1024);
 }
-

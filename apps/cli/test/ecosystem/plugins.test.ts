@@ -3,8 +3,8 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sandbox, type Sandbox } from '../helpers/fnox.js';
-import { pnpmPack, REPO_ROOT, sizeKiB } from './pack.js';
+import { REPO_ROOT, sandbox, type Sandbox } from '@fnox/test-kit';
+import { pnpmPack, sizeKiB } from './pack.js';
 
 // The third-party story end to end, offline: the example provider is packed as it would be
 // published, installed into a fresh fnox data dir with npm offline and an EMPTY npm cache (it has

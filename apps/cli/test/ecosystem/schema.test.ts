@@ -6,8 +6,7 @@ import Ajv2020Module from 'ajv/dist/2020.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error -- a plain .mjs script, shared with `node schemas/generate.mjs`
 import { defaultSchemaText } from '../../../../schemas/generate.mjs';
-import { sandbox, type Sandbox } from '../helpers/fnox.js';
-import { REPO_ROOT } from './pack.js';
+import { REPO_ROOT, sandbox, type Sandbox } from '@fnox/test-kit';
 
 // `fnox schema` checked with a real JSON Schema validator (ajv, draft 2020-12): it accepts every
 // example and fixture config in the repo and rejects broken ones; provider fields come from the

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { identityToRecipient } from '@fnox/provider-age';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { sandbox, type FnoxResult, type Sandbox } from '../helpers/fnox.js';
+import { sandbox, type FnoxResult, type Sandbox } from '@fnox/test-kit';
 
 // The V8 code cache of the fast bundle may change speed, never behaviour: whatever state the
 // cache is in, fnox prints the same bytes and exits the same way, with nothing extra on stderr.

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sandbox, type FnoxResult, type Sandbox } from '../helpers/fnox.js';
+import { sandbox, type FnoxResult, type Sandbox } from '@fnox/test-kit';
 
 // Every hot command must print the same bytes and exit the same way through the fast path and
 // through oclif (FNOX_NO_FAST_PATH=1), for its flags and its error cases.

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { readProviderManifests } from '@fnox/contract';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { discoverPlugins, oclifDataDir } from '../../src/fast/plugins.js';
-import { sandbox, type Sandbox } from '../helpers/fnox.js';
+import { sandbox, type Sandbox } from '@fnox/test-kit';
 
 const cliRoot = fileURLToPath(new URL('../..', import.meta.url));
 const fixturePlugin = fileURLToPath(new URL('../fixtures/provider-fixture', import.meta.url));

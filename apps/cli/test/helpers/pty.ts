@@ -7,7 +7,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { FNOX_BIN, type Sandbox } from './fnox.js';
+import { FNOX_BIN, type Sandbox } from '@fnox/test-kit';
 
 const DEADLINE_MS = Number(process.env.FNOX_TEST_PTY_DEADLINE_MS ?? 90_000);
 

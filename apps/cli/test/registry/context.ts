@@ -2,11 +2,10 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RunningEmulator } from '@fnox/aws-emulator';
 import { afterAll, beforeAll } from 'vitest';
-import { sandbox, type Sandbox } from '../helpers/fnox.js';
 import type { LocalRegistry } from './local-registry.js';
 import type { Packed } from './packed.js';
-import { mustSucceed, run, type RunResult } from './run.js';
-import { duKiB } from './tree.js';
+import { mustSucceed, runCommand, sandbox, type CommandResult, type Sandbox } from '@fnox/test-kit';
+import { sizeKiB } from '../ecosystem/pack.js';
 
 /** What the scenarios share: one registry, one npm cache, one emulator, one installed CLI. */
 export interface RegistryContext {
@@ -32,7 +31,7 @@ export interface FnoxUser {
   /** oclif's data dir, where `fnox plugins install` puts plugins. */
   readonly dataDir: string;
   readonly env: NodeJS.ProcessEnv;
-  fnox(args: readonly string[], options?: { env?: NodeJS.ProcessEnv; input?: string; cwd?: string }): Promise<RunResult>;
+  fnox(args: readonly string[], options?: { env?: NodeJS.ProcessEnv; input?: string; cwd?: string }): Promise<CommandResult>;
 }
 
 /**
@@ -43,9 +42,12 @@ export function installCli(ctx: RegistryContext): Promise<void> {
   ctx.cliInstall ??= (async () => {
     const prefix = join(ctx.work, 'global');
     const env = { PATH: process.env.PATH, HOME: join(ctx.work, 'npm-home'), ...ctx.registry.npmEnv() };
-    mustSucceed(await run('npm', ['install', '-g', '--prefix', prefix, '@fnox/cli'], { cwd: ctx.work, env, timeoutMs: 600_000 }), 'npm install -g @fnox/cli');
+    mustSucceed(
+      await runCommand('npm', ['install', '-g', '--prefix', prefix, '@fnox/cli'], { cwd: ctx.work, env, timeoutMs: 600_000 }),
+      'npm install -g @fnox/cli',
+    );
     ctx.cliPrefix = prefix;
-    ctx.sizes.set('npm install -g @fnox/cli (prefix)', await duKiB(prefix));
+    ctx.sizes.set('npm install -g @fnox/cli (prefix)', sizeKiB(prefix));
   })();
   return ctx.cliInstall;
 }
@@ -60,7 +62,7 @@ export function fnoxUser(ctx: RegistryContext): FnoxUser {
     dataDir: join(box.env.XDG_DATA_HOME!, 'fnox'),
     env,
     fnox: (args, options = {}) =>
-      run(bin, args, {
+      runCommand(bin, args, {
         cwd: options.cwd ?? box.project,
         env: options.env ?? env,
         ...(options.input === undefined ? {} : { input: options.input }),
@@ -77,7 +79,7 @@ export function userWithPlugin(ctx: RegistryContext, shortName: string, label: s
     await installCli(ctx);
     user = fnoxUser(ctx);
     mustSucceed(await user.fnox(['plugins', 'install', shortName]), `fnox plugins install ${shortName}`);
-    ctx.sizes.set(`${label} (fnox data dir)`, await duKiB(user.dataDir));
+    ctx.sizes.set(`${label} (fnox data dir)`, sizeKiB(user.dataDir));
   }, 960_000);
   afterAll(() => user?.box.cleanup());
   return { get: () => user };

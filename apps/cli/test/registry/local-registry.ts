@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runServer } from 'verdaccio';
-import { mustSucceed, run } from './run.js';
+import { mustSucceed, runCommand } from '@fnox/test-kit';
 
 /**
  * A real npm registry (verdaccio) on loopback, in this process, with its storage in `dir`.
@@ -35,7 +35,7 @@ export interface LocalRegistry {
  */
 async function npmUplink(): Promise<Record<string, unknown>> {
   const keys = ['registry', 'cafile', 'strict-ssl', 'https-proxy', 'proxy'];
-  const { stdout } = mustSucceed(await run('npm', ['config', 'get', ...keys], { env: process.env, timeoutMs: 60_000 }), 'npm config get');
+  const { stdout } = mustSucceed(await runCommand('npm', ['config', 'get', ...keys], { env: process.env, timeoutMs: 60_000 }), 'npm config get');
   const npm = new Map<string, string>();
   for (const line of stdout.split('\n')) {
     const at = line.indexOf('=');

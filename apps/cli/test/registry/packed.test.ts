@@ -2,9 +2,8 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { REPO_ROOT } from '../ecosystem/pack.js';
 import { PUBLISHED, publishProblems, unpack } from './packed.js';
-import { mustSucceed, run } from './run.js';
+import { mustSucceed, REPO_ROOT, runCommand } from '@fnox/test-kit';
 
 // The publish check must fail on the faults it exists for; registry.test.ts only ever shows it
 // passing on the real packages.
@@ -19,7 +18,7 @@ async function tarball(name: string, pjson: Record<string, unknown>, files: Reco
     writeFileSync(join(dir, path), text);
   }
   const tgz = join(work, `${name}.tgz`);
-  mustSucceed(await run('tar', ['-czf', tgz, '-C', join(dir, '..'), 'package'], { env: process.env }), 'tar');
+  mustSucceed(await runCommand('tar', ['-czf', tgz, '-C', join(dir, '..'), 'package'], { env: process.env }), 'tar');
   return tgz;
 }
 

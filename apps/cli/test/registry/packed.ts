@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { join, posix } from 'node:path';
-import { mustSucceed, run } from './run.js';
+import { mustSucceed, runCommand } from '@fnox/test-kit';
 
 /** Every package users get from the registry: workspace folder → published name. */
 export const PUBLISHED = {
@@ -46,7 +46,7 @@ export interface Packed {
 /** Unpack a tarball made by `pnpm pack` into `dest` and read its manifest. */
 export async function unpack(tarball: string, dest: string): Promise<Packed> {
   mkdirSync(dest, { recursive: true });
-  mustSucceed(await run('tar', ['-xzf', tarball, '-C', dest], { env: process.env }), `tar -xzf ${tarball}`);
+  mustSucceed(await runCommand('tar', ['-xzf', tarball, '-C', dest], { env: process.env }), `tar -xzf ${tarball}`);
   const root = join(dest, 'package');
   return { tarball, root, pjson: JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as PackageJson };
 }

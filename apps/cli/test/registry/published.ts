@@ -1,8 +1,8 @@
 import { join } from 'node:path';
-import { pnpmPack, REPO_ROOT } from '../ecosystem/pack.js';
+import { mustSucceed, REPO_ROOT, runCommand } from '@fnox/test-kit';
+import { pnpmPack } from '../ecosystem/pack.js';
 import type { LocalRegistry } from './local-registry.js';
 import { isBuilt, PUBLISHED, unpack, type Packed } from './packed.js';
-import { mustSucceed, run } from './run.js';
 
 /**
  * Pack every published package as a release would (`pnpm pack`: `workspace:` ranges become real
@@ -25,6 +25,9 @@ export async function publishAll(registry: LocalRegistry, packed: Map<string, Pa
   const env = { PATH: process.env.PATH, HOME: work, ...registry.npmEnv(registry.publishNpmrc) };
   for (const { tarball, pjson } of packed.values()) {
     // A tarball publish runs no lifecycle scripts: what was packed is what users get.
-    mustSucceed(await run('npm', ['publish', tarball, '--access=public', '--tag=latest'], { cwd: work, env, timeoutMs: 120_000 }), `npm publish ${pjson.name}`);
+    mustSucceed(
+      await runCommand('npm', ['publish', tarball, '--access=public', '--tag=latest'], { cwd: work, env, timeoutMs: 120_000 }),
+      `npm publish ${pjson.name}`,
+    );
   }
 }

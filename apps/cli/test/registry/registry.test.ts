@@ -39,7 +39,7 @@ beforeAll(async () => {
 afterAll(async () => {
   if (ctx.sizes.size > 0) {
     const width = Math.max(...[...ctx.sizes.keys()].map((k) => k.length));
-    process.stderr.write(`[registry] install sizes (du -sk):\n${[...ctx.sizes].map(([what, kib]) => `[registry]   ${what.padEnd(width)}  ${mib(kib)}`).join('\n')}\n`);
+    process.stderr.write(`[registry] install sizes (bytes of regular files):\n${[...ctx.sizes].map(([what, kib]) => `[registry]   ${what.padEnd(width)}  ${mib(kib)}`).join('\n')}\n`);
   }
   await ctx.emulator?.stop();
   await ctx.registry?.stop();

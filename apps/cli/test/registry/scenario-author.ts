@@ -1,9 +1,8 @@
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { REPO_ROOT } from '../ecosystem/pack.js';
 import type { RegistryContext } from './context.js';
-import { mustSucceed, run } from './run.js';
+import { mustSucceed, REPO_ROOT, runCommand } from '@fnox/test-kit';
 
 const ROOT_DEV = (JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { devDependencies: Record<string, string> }).devDependencies;
 
@@ -34,8 +33,8 @@ export function describeProviderAuthor(ctx: RegistryContext): void {
       );
       const env = { PATH: process.env.PATH, HOME: join(ctx.work, 'author-home'), ...ctx.registry.npmEnv() };
       const deps = ['@fnox/contract', `typescript@${ROOT_DEV.typescript}`, `@types/node@${ROOT_DEV['@types/node']}`];
-      mustSucceed(await run('npm', ['install', '-D', ...deps], { cwd: project, env, timeoutMs: 300_000 }), 'npm install -D @fnox/contract typescript');
-      const tsc = await run(process.execPath, [join(project, 'node_modules/typescript/bin/tsc'), '-p', '.'], { cwd: project, env, timeoutMs: 180_000 });
+      mustSucceed(await runCommand('npm', ['install', '-D', ...deps], { cwd: project, env, timeoutMs: 300_000 }), 'npm install -D @fnox/contract typescript');
+      const tsc = await runCommand(process.execPath, [join(project, 'node_modules/typescript/bin/tsc'), '-p', '.'], { cwd: project, env, timeoutMs: 180_000 });
       expect(tsc.stdout + tsc.stderr).toBe('');
       expect(tsc.code).toBe(0);
     }, 480_000);

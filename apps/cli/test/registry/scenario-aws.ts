@@ -7,6 +7,21 @@ import { installedCopies } from './tree.js';
 
 const KMS_PACKAGE = '@fnox/provider-aws-kms';
 const SM_PACKAGE = '@fnox/provider-secrets-manager';
+/** A Secrets Manager provider whose secrets live under `cli/`, then the `[secrets]` header. */
+const SM_TABLE = ['[providers.sm]', 'type = "aws-sm"', 'region = "us-east-1"', 'prefix = "cli/"', '', '[secrets]'].join('\n');
+
+/** What the emulator logged for Secrets Manager since the last clear. */
+function smOps(ctx: RegistryContext) {
+  return ctx.emulator.control.requests({ service: 'secretsmanager' });
+}
+
+/** A secret as the emulator stores it (every version with its stages), or undefined. */
+function storedSecret(ctx: RegistryContext, name: string) {
+  return ctx.emulator.control
+    .snapshot()
+    .regions?.flatMap((r) => r.secrets)
+    .find((s) => s.name === name);
+}
 
 /** Scenario 2: `fnox plugins install aws-kms` from the registry, then KMS against the emulator. */
 export function describeAwsKmsPlugin(ctx: RegistryContext): void {
@@ -46,6 +61,23 @@ export function describeAwsKmsPlugin(ctx: RegistryContext): void {
       expect(get).toMatchObject({ code: 0, stdout: 'postgres://kms:registry-pw@db/app\n', stderr: '' });
       expect(ctx.emulator.control.requests({ service: 'kms' }).map((r) => r.operation)).toEqual(['Encrypt', 'Decrypt']);
     });
+
+    it("maps the plugin's failure to a one-line CLI error with the provider's message, and no stack", async () => {
+      const user = handle.get();
+      writeConfig(user.box.project, [
+        '[providers.kms]',
+        'type = "aws-kms"',
+        'key_id = "alias/does-not-exist"',
+        'region = "us-east-1"',
+        '',
+        '[secrets]',
+        'BROKEN = { provider = "kms", value = "not base64!" }',
+      ]);
+      const got = await user.fnox(['get', 'BROKEN'], { env: hermeticAwsEnv(ctx.emulator.url, { base: user.env }) });
+      expect(got.code).not.toBe(0);
+      expect(got.stderr).toContain('AWS KMS: invalid response: Failed to decode base64 ciphertext: Invalid symbol " " at offset 3');
+      expect(got.stderr).not.toMatch(/\bat .*\.js:\d+/);
+    });
   });
 }
 
@@ -71,11 +103,60 @@ export function describeSecretsManagerPlugin(ctx: RegistryContext): void {
     it('reads a secret from the AWS emulator with `fnox get`', async () => {
       const user = handle.get();
       writeConfig(user.box.project, [
-        '[providers.sm]', 'type = "aws-sm"', 'region = "us-east-1"', '',
-        '[secrets]', `DATABASE_URL = { provider = "sm", value = "${ctx.smSecret.name}" }`,
+        '[providers.sm]',
+        'type = "aws-sm"',
+        'region = "us-east-1"',
+        '',
+        '[secrets]',
+        `DATABASE_URL = { provider = "sm", value = "${ctx.smSecret.name}" }`,
       ]);
       const get = await user.fnox(['get', 'DATABASE_URL'], { env: hermeticAwsEnv(ctx.emulator.url, { base: user.env }) });
       expect(get).toMatchObject({ code: 0, stdout: `${ctx.smSecret.value}\n`, stderr: '' });
+    });
+
+    it('fnox set creates the secret, then updates it with the previous version kept as AWSPREVIOUS; fnox get reads the new one', async () => {
+      const user = handle.get();
+      const env = hermeticAwsEnv(ctx.emulator.url, { base: user.env });
+      writeConfig(user.box.project, [SM_TABLE]);
+      ctx.emulator.control.clearRequests();
+      for (const value of ['first-password', 'second-password']) {
+        const set = await user.fnox(['set', 'DB_PASS', '--provider', 'sm'], { env, input: value });
+        expect(set.code, set.stderr).toBe(0);
+      }
+      expect(smOps(ctx).map((r) => r.operation)).toEqual(['PutSecretValue', 'CreateSecret', 'PutSecretValue']);
+      const versions = storedSecret(ctx, 'cli/DB_PASS')?.versions ?? [];
+      expect(versions.map((v) => [v.secretString, [...v.stages].sort()])).toEqual([
+        ['first-password', ['AWSPREVIOUS']],
+        ['second-password', ['AWSCURRENT']],
+      ]);
+      expect(await user.fnox(['get', 'DB_PASS'], { env })).toMatchObject({ code: 0, stdout: 'second-password\n' });
+    });
+
+    it('fnox export reads 45 secrets in 3 BatchGetSecretValue calls', async () => {
+      const user = handle.get();
+      ctx.emulator.control.seed({ secrets: Array.from({ length: 45 }, (_, i) => ({ name: `cli/s${i}`, secretString: `v${i}` })) });
+      writeConfig(user.box.project, [SM_TABLE, ...Array.from({ length: 45 }, (_, i) => `S${i} = { provider = "sm", value = "s${i}" }`)]);
+      ctx.emulator.control.clearRequests();
+      const out = await user.fnox(['export', '-f', 'json'], { env: hermeticAwsEnv(ctx.emulator.url, { base: user.env }) });
+      expect(out.code, out.stderr).toBe(0);
+      const exported = (JSON.parse(out.stdout) as { secrets: Record<string, string> }).secrets;
+      expect(exported).toEqual(Object.fromEntries(Array.from({ length: 45 }, (_, i) => [`S${i}`, `v${i}`])));
+      expect(smOps(ctx).map((r) => r.operation)).toEqual(Array(3).fill('BatchGetSecretValue'));
+    });
+
+    it.each([
+      ['ignore', 0, false],
+      ['warn', 0, true],
+      ['error', 1, true],
+    ] as const)('partial failure under if_missing=%s: the good secret survives, the missing one is reported by name', async (policy, code, reported) => {
+      const user = handle.get();
+      ctx.emulator.control.seed({ secrets: [{ name: `cli/good-${policy}`, secretString: 'good value' }] });
+      writeConfig(user.box.project, [SM_TABLE, `GOOD = { provider = "sm", value = "good-${policy}" }`, 'MISSING = { provider = "sm", value = "absent" }']);
+      const out = await user.fnox(['export', '-f', 'json', '--if-missing', policy], { env: hermeticAwsEnv(ctx.emulator.url, { base: user.env }) });
+      expect(out.code, out.stderr).toBe(code);
+      if (code === 0) expect(JSON.parse(out.stdout).secrets).toEqual({ GOOD: 'good value' });
+      if (reported) expect(out.stderr).toContain("AWS Secrets Manager: secret 'cli/absent' not found");
+      else expect(out.stderr).toBe('');
     });
   });
 }

@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateIdentity } from '@fnox/provider-age';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPO_ROOT } from '../ecosystem/pack.js';
+import { REPO_ROOT } from '@fnox/test-kit';
 import { fnoxUser, installCli, providerRows, writeConfig, type FnoxUser, type RegistryContext } from './context.js';
 import { installedCopies, installedNames } from './tree.js';
 

@@ -3,7 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { RegistryContext } from './context.js';
-import { mustSucceed, run } from './run.js';
+import { mustSucceed, runCommand } from '@fnox/test-kit';
 import { installedNames } from './tree.js';
 
 /** The first `http://127.0.0.1:PORT` line a started emulator prints, then it is stopped with SIGTERM. */
@@ -43,7 +43,10 @@ export function describeEmulatorPackage(ctx: RegistryContext): void {
       mkdirSync(project);
       writeFileSync(join(project, 'package.json'), '{ "name": "ci-project", "private": true }\n');
       const env = { PATH: process.env.PATH, HOME: join(ctx.work, 'ci-home'), ...ctx.registry.npmEnv() };
-      mustSucceed(await run('npm', ['install', '-D', '@fnox/aws-emulator'], { cwd: project, env, timeoutMs: 300_000 }), 'npm install -D @fnox/aws-emulator');
+      mustSucceed(
+        await runCommand('npm', ['install', '-D', '@fnox/aws-emulator'], { cwd: project, env, timeoutMs: 300_000 }),
+        'npm install -D @fnox/aws-emulator',
+      );
       expect([...installedNames(project)]).toEqual(['@fnox/aws-emulator']);
       const emulator = await startedUrl(join(project, 'node_modules', '.bin', 'fnox-aws-emulator'), env);
       try {

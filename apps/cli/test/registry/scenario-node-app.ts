@@ -3,8 +3,9 @@ import { join } from 'node:path';
 import { hermeticAwsEnv } from '@fnox/aws-emulator';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { writeConfig, type RegistryContext } from './context.js';
-import { mustSucceed, run } from './run.js';
-import { duKiB, installedCopies, installedNames } from './tree.js';
+import { mustSucceed, runCommand } from '@fnox/test-kit';
+import { sizeKiB } from '../ecosystem/pack.js';
+import { installedCopies, installedNames } from './tree.js';
 
 // The app's own tool for making a ciphertext: the AWS SDK that came with the provider, so the value
 // fnox decrypts was not produced by fnox.
@@ -18,7 +19,7 @@ export function describeNodeApp(ctx: RegistryContext): void {
   describe('5. a Node app: npm install @fnox/core @fnox/provider-aws-kms from the registry', () => {
     let app: string;
     let env: NodeJS.ProcessEnv;
-    const node = (args: string[], extra: NodeJS.ProcessEnv = {}) => run(process.execPath, args, { cwd: app, env: { ...env, ...extra }, timeoutMs: 120_000 });
+    const node = (args: string[], extra: NodeJS.ProcessEnv = {}) => runCommand(process.execPath, args, { cwd: app, env: { ...env, ...extra }, timeoutMs: 120_000 });
 
     beforeAll(async () => {
       app = join(ctx.work, 'node-app');
@@ -28,10 +29,10 @@ export function describeNodeApp(ctx: RegistryContext): void {
       env = hermeticAwsEnv(ctx.emulator.url, { base: { PATH: process.env.PATH, HOME: home, XDG_CONFIG_HOME: join(home, '.config') } });
       writeFileSync(join(app, 'package.json'), `${JSON.stringify({ name: 'fnox-registry-node-app', private: true, type: 'module' }, null, 2)}\n`);
       mustSucceed(
-        await run('npm', ['install', '@fnox/core', '@fnox/provider-aws-kms'], { cwd: app, env: { PATH: process.env.PATH, HOME: home, ...ctx.registry.npmEnv() }, timeoutMs: 600_000 }),
+        await runCommand('npm', ['install', '@fnox/core', '@fnox/provider-aws-kms'], { cwd: app, env: { PATH: process.env.PATH, HOME: home, ...ctx.registry.npmEnv() }, timeoutMs: 600_000 }),
         'npm install @fnox/core @fnox/provider-aws-kms',
       );
-      ctx.sizes.set('node app: npm install @fnox/core @fnox/provider-aws-kms (node_modules)', await duKiB(join(app, 'node_modules')));
+      ctx.sizes.set('node app: npm install @fnox/core @fnox/provider-aws-kms (node_modules)', sizeKiB(join(app, 'node_modules')));
       writeFileSync(join(app, 'seal.mjs'), SEAL);
       const sealed = mustSucceed(await node(['seal.mjs', ctx.kmsKey, 'postgres://app:registry-pw@db/app']), 'seal with the AWS SDK').stdout;
       writeConfig(app, [

@@ -2,7 +2,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fnoxUser, installCli, providerRows, writeConfig, type FnoxUser, type RegistryContext } from './context.js';
-import { duKiB, installedCopies } from './tree.js';
+import { sizeKiB } from '../ecosystem/pack.js';
+import { installedCopies } from './tree.js';
 
 const PACKAGE = 'fnox-provider-env-file';
 
@@ -26,7 +27,7 @@ export function describeThirdPartyPlugin(ctx: RegistryContext): void {
       const result = await user.fnox(['plugins', 'install', PACKAGE]);
       expect(result.code, result.stderr).toBe(0);
       expect(installedCopies(user.dataDir, PACKAGE)).toEqual([join('node_modules', PACKAGE)]);
-      ctx.sizes.set(`fnox plugins install ${PACKAGE} (fnox data dir)`, await duKiB(user.dataDir));
+      ctx.sizes.set(`fnox plugins install ${PACKAGE} (fnox data dir)`, sizeKiB(user.dataDir));
     }, 360_000);
 
     it('is listed as a user provider and resolves a secret', async () => {

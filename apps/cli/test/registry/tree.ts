@@ -1,6 +1,5 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { mustSucceed, run } from './run.js';
 
 /**
  * Every installed copy of package `name` under `root` (any depth of nested node_modules; symlinks
@@ -30,7 +29,9 @@ export function installedNames(root: string): Set<string> {
     for (const entry of readdirSync(modules, { withFileTypes: true })) {
       if (!entry.isDirectory() || entry.name.startsWith('.')) continue;
       const dirs = entry.name.startsWith('@')
-        ? readdirSync(join(modules, entry.name), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => `${entry.name}/${e.name}`)
+        ? readdirSync(join(modules, entry.name), { withFileTypes: true })
+            .filter((e) => e.isDirectory())
+            .map((e) => `${entry.name}/${e.name}`)
         : [entry.name];
       for (const name of dirs) {
         names.add(name);
@@ -41,12 +42,6 @@ export function installedNames(root: string): Set<string> {
   walk(join(root, 'node_modules'));
   walk(join(root, 'lib', 'node_modules')); // an `npm install -g --prefix` tree
   return names;
-}
-
-/** Disk usage of `dir` in KiB, as `du -sk` reports it. */
-export async function duKiB(dir: string): Promise<number> {
-  const { stdout } = mustSucceed(await run('du', ['-sk', dir], { env: process.env }), `du -sk ${dir}`);
-  return Number.parseInt(stdout, 10);
 }
 
 /** `12.3 MiB` */

@@ -6,21 +6,12 @@
  */
 import { chmodSync, existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { sandbox, type Sandbox } from '../helpers/fnox.js';
+import { describe, expect, it } from 'vitest';
+import { BOTH_PATHS as PATHS, sandboxPerTest } from '../helpers/black-box.js';
 
 const CONFIG = 'root = true\n\n[secrets]\nAPI_TOKEN = { default = "tok-123" }\n';
-const PATHS = [
-  ['fast path', {}],
-  ['oclif', { FNOX_NO_FAST_PATH: '1' }],
-] as const;
 
-let box: Sandbox;
-beforeEach(() => {
-  box = sandbox();
-  writeFileSync(join(box.project, 'fnox.toml'), CONFIG);
-});
-afterEach(() => box.cleanup());
+const box = sandboxPerTest({ config: CONFIG });
 
 describe.each(PATHS)('export -o (%s)', (_name, env) => {
   it('writes a new file 0600 with the secrets (positive control)', async () => {

@@ -8,7 +8,7 @@
 import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { sandbox, type Sandbox } from '../helpers/fnox.js';
+import { sandbox, type Sandbox } from '@fnox/test-kit';
 
 let box: Sandbox;
 let trusted: NodeJS.ProcessEnv;

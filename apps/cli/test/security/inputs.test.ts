@@ -9,22 +9,13 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { encryptToStoredValue, generateIdentity, parseRecipients } from '@fnox/provider-age';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { sandbox, type Sandbox } from '../helpers/fnox.js';
+import { describe, expect, it } from 'vitest';
+import { BOTH_PATHS as PATHS, expectOneLineError, sandboxPerTest, writeConfig } from '../helpers/black-box.js';
 
 const CANARY = 'CANARY-pw-5d1e0b';
-const PATHS = [
-  ['fast path', {}],
-  ['oclif', { FNOX_NO_FAST_PATH: '1' }],
-] as const;
 
-let box: Sandbox;
-beforeEach(() => {
-  box = sandbox();
-});
-afterEach(() => box.cleanup());
-
-const project = (toml: string) => writeFileSync(join(box.project, 'fnox.toml'), toml);
+const box = sandboxPerTest();
+const project = (toml: string) => writeConfig(box, toml);
 const fifo = (name: string) => {
   const path = join(box.project, name);
   execFileSync('mkfifo', [path]);
@@ -32,13 +23,7 @@ const fifo = (name: string) => {
 };
 
 /** One line of error, no stack, nothing of the canary. */
-function expectCleanFailure(r: { code: number | null; stdout: string; stderr: string }, message: RegExp | string): void {
-  expect(r.code, r.stderr).toBe(1);
-  if (typeof message === 'string') expect(r.stderr).toContain(message);
-  else expect(r.stderr).toMatch(message);
-  expect(r.stdout + r.stderr).not.toContain(CANARY);
-  expect(r.stderr).not.toMatch(/\n\s+at /);
-}
+const expectCleanFailure = (r: { code: number | null; stdout: string; stderr: string }, message: RegExp | string) => expectOneLineError(r, message, CANARY);
 
 describe.each(PATHS)('import paths (%s)', (_name, env) => {
   it('positive control: a real import still merges', async () => {

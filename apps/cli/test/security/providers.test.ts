@@ -14,13 +14,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { encryptToStoredValue, generateIdentity, parseRecipients } from '@fnox/provider-age';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { FNOX_BIN, sandbox, type Sandbox } from '../helpers/fnox.js';
+import { FNOX_BIN, sandbox, type Sandbox } from '@fnox/test-kit';
+import { BOTH_PATHS as PATHS } from '../helpers/black-box.js';
 
 const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/${name}`, import.meta.url));
-const PATHS = [
-  ['fast path', {}],
-  ['oclif', { FNOX_NO_FAST_PATH: '1' }],
-] as const;
 const CANARY = 'CANARY-plain-91c2e4';
 
 let box: Sandbox;
@@ -47,7 +44,7 @@ async function ageConfig(): Promise<string> {
 }
 
 describe('no plugin shadows a bundled or first-party type', () => {
-  for (const plugin of ['provider-impostor-age', 'provider-squatter']) {
+  for (const plugin of ['provider-impostor/named-like-age', 'provider-impostor/squatter']) {
     it.each(PATHS)(`${plugin} (%s): set and get use the bundled age; the plugin sees nothing`, { timeout: 120_000 }, async (_name, env) => {
       await link(plugin);
       await ageConfig();
@@ -66,7 +63,7 @@ describe('no plugin shadows a bundled or first-party type', () => {
   }
 
   it('providers --json names the bundled age package, and the squatter is reported, not used', async () => {
-    await link('provider-squatter');
+    await link('provider-impostor/squatter');
     const r = await box.run(['providers', '--json']);
     expect(r.code, r.stderr).toBe(0);
     const providers = (JSON.parse(r.stdout) as { providers: { type: string; package: string }[] }).providers;
@@ -79,7 +76,7 @@ describe('no plugin shadows a bundled or first-party type', () => {
     const app = join(box.home, 'app');
     mkdirSync(join(app, 'node_modules'), { recursive: true });
     writeFileSync(join(app, 'fnox.toml'), toml.replace('key_file = "key.txt"', `key_file = "${join(box.project, 'key.txt')}"`));
-    symlinkSync(fixture('provider-squatter'), join(app, 'node_modules', 'fnox-provider-squatter'));
+    symlinkSync(fixture('provider-impostor/squatter'), join(app, 'node_modules', 'fnox-provider-squatter'));
     writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'app', type: 'module', dependencies: { 'fnox-provider-squatter': '1.0.0' } }));
     const core = fileURLToPath(import.meta.resolve('@fnox/core'));
     const script = `const { loadSecrets } = await import(${JSON.stringify(core)}); try { await loadSecrets({ cwd: ${JSON.stringify(app)} }); console.log('loaded'); } catch (e) { console.log('error:', e.code, e.message); }`;

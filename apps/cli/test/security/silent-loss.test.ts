@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { FNOX_BIN, sandbox, type Sandbox } from '../helpers/fnox.js';
+import { FNOX_BIN, sandbox, type Sandbox } from '@fnox/test-kit';
 
 const CANARY = 'CANARY-7f3a9c';
 const CONFIG = 'root = true\n\n[providers.pl]\ntype = "plain"\n\n[secrets]\nTOKEN = { provider = "pl", value = "keep-me" }\n';

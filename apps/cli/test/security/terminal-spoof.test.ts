@@ -6,27 +6,19 @@
  * real terminal (tmux) the auth question shows the whole command instead of a repainted line.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { FNOX_BIN, sandbox, type Sandbox } from '../helpers/fnox.js';
+import { afterEach, describe, expect, it } from 'vitest';
+import { FNOX_BIN } from '@fnox/test-kit';
+import { BOTH_PATHS as PATHS, sandboxPerTest, writeConfig } from '../helpers/black-box.js';
 
 /** Erase the line, return to column 0, retitle the window: what a spoof needs. */
 const SPOOF = '\\u001b[2K\\r\\u001b]0;pwned\\u0007';
 const RAW_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
-const PATHS = [
-  ['fast path', {}],
-  ['oclif', { FNOX_NO_FAST_PATH: '1' }],
-] as const;
 
-let box: Sandbox;
-beforeEach(() => {
-  box = sandbox();
-});
-afterEach(() => box.cleanup());
-
-const write = (toml: string) => writeFileSync(join(box.project, 'fnox.toml'), toml);
+const box = sandboxPerTest();
+const write = (toml: string) => writeConfig(box, toml);
 
 /** Neither stream carries a control byte other than newline and tab. */
 function expectNoControls(r: { stdout: string; stderr: string }): void {

@@ -9,7 +9,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, chownSync, lstatSync, mkdirSync, readFileSync, readlinkSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { FNOX_BIN, sandbox, type Sandbox } from '../helpers/fnox.js';
+import { FNOX_BIN, sandbox, type Sandbox } from '@fnox/test-kit';
 
 const PLAIN = 'root = true\n\n[providers.pl]\ntype = "plain"\n\n[secrets]\n# kept\nOLD = { provider = "pl", value = "old" }\n';
 const isRoot = process.getuid?.() === 0;

@@ -5,7 +5,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { sandbox, type Sandbox } from '../helpers/fnox.js';
+import { sandbox, type Sandbox } from '@fnox/test-kit';
 import { startShell, TEST_SHELLS, type ShellSession } from './driver.js';
 
 const NAMES = ['A', 'B', 'C', 'P', 'FNOX_SHELL', '__FNOX_SESSION'];

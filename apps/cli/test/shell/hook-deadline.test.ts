@@ -9,7 +9,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { FNOX_BIN, sandbox, type Sandbox } from '../helpers/fnox.js';
+import { FNOX_BIN, sandbox, type Sandbox } from '@fnox/test-kit';
 
 const CONTRACT = pathToFileURL(fileURLToPath(new URL('../../../../packages/contract/dist/index.js', import.meta.url))).href;
 const FNOX = `${process.execPath} ${FNOX_BIN}`;

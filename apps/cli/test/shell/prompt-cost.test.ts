@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { sandbox, type Sandbox } from '../helpers/fnox.js';
+import { sandbox, type Sandbox } from '@fnox/test-kit';
 import { startShell, TEST_SHELLS, type ShellSession } from './driver.js';
 
 const PROMPTS = 50;

@@ -7,7 +7,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { INJECTION_CASES } from '../../../../packages/core/test/shell/injection-values.js';
-import { sandbox, type Sandbox } from '../helpers/fnox.js';
+import { sandbox, type Sandbox } from '@fnox/test-kit';
 import { startShell, TEST_SHELLS, type ShellSession } from './driver.js';
 
 /** A TOML basic string: JSON's escapes are all valid TOML escapes. */

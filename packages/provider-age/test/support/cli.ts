@@ -1,7 +1,4 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 
 /** The absolute path of a command on PATH, or undefined. */
 export function which(command: string): string | undefined {
@@ -12,12 +9,6 @@ export function which(command: string): string | undefined {
 /** Run a command with stdin, returning stdout bytes; throws with stderr on failure. */
 export function run(command: string, args: string[], input: Uint8Array | string = ''): Buffer {
   return execFileSync(command, args, { input, stdio: ['pipe', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
-}
-
-/** A temporary directory removed by the returned cleanup. */
-export function tempDir(prefix = 'fnox-age-'): { dir: string; path: (name: string) => string; cleanup: () => void } {
-  const dir = mkdtempSync(join(tmpdir(), prefix));
-  return { dir, path: (name) => join(dir, name), cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
 /** CI must not silently skip interop: a missing tool fails there, and skips locally. */

@@ -1,9 +1,9 @@
 import { start, type RunningEmulator, type StartOptions } from '@fnox/aws-emulator';
-import { instanceFactory, testContext, type TestContext } from '@fnox/aws-shared/testing';
+import { instanceFactory, testContext, type TestContext } from '@fnox/test-kit/aws';
 import type { ProviderContext } from '@fnox/contract';
 import provider from '../../src/provider.js';
 
-export { emulatorEnv, type TestContext } from '@fnox/aws-shared/testing';
+export { emulatorEnv, type TestContext } from '@fnox/test-kit/aws';
 
 /** A running emulator with one enabled key reachable through every key_id form. */
 export interface KmsFixture {

@@ -1,10 +1,10 @@
 import { awsClientConfig, start, type RunningEmulator, type StartOptions } from '@fnox/aws-emulator';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import { instanceFactory, testContext, type TestContext } from '@fnox/aws-shared/testing';
+import { instanceFactory, testContext, type TestContext } from '@fnox/test-kit/aws';
 import type { ProviderContext } from '@fnox/contract';
 import provider from '../../src/provider.js';
 
-export { emulatorEnv, type TestContext } from '@fnox/aws-shared/testing';
+export { emulatorEnv, type TestContext } from '@fnox/test-kit/aws';
 
 /** A running emulator and an SDK client to arrange state with (never the code under test). */
 export interface SmFixture {

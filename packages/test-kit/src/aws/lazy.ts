@@ -74,7 +74,13 @@ export interface SdkLoadProbe {
  * `config` and `env`, write and read back one value. Asynchronous on purpose: an emulator running
  * in the calling process must keep answering.
  */
-export async function probeSdkLoads(probe: { dist: string; name: string; config: Record<string, unknown>; env: Record<string, string>; key: string }): Promise<SdkLoadProbe> {
+export async function probeSdkLoads(probe: {
+  dist: string;
+  name: string;
+  config: Record<string, unknown>;
+  env: Record<string, string>;
+  key: string;
+}): Promise<SdkLoadProbe> {
   const { stdout } = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', CHILD], {
     env: { ...process.env, PROBE: JSON.stringify(probe) },
     encoding: 'utf8',
@@ -116,21 +122,30 @@ export function describeLazySdk(suite: LazySdkSuite): void {
     });
 
     // CI builds first; a local run without a build skips these.
-    it.skipIf(!built && process.env.CI !== 'true')('dist: each entry is one bundle; it imports node built-ins statically and the SDK only through import()', () => {
-      for (const entry of ['provider.js', 'index.js']) {
-        const imports = bundleImports(join(dist, entry));
-        expect(imports.static.filter((s) => !s.startsWith('node:')), entry).toEqual([]);
-        expect(imports.dynamic, entry).toEqual([suite.client, '@aws-sdk/client-sts'].sort());
-      }
-    });
+    it.skipIf(!built && process.env.CI !== 'true')(
+      'dist: each entry is one bundle; it imports node built-ins statically and the SDK only through import()',
+      () => {
+        for (const entry of ['provider.js', 'index.js']) {
+          const imports = bundleImports(join(dist, entry));
+          expect(
+            imports.static.filter((s) => !s.startsWith('node:')),
+            entry,
+          ).toEqual([]);
+          expect(imports.dynamic, entry).toEqual([suite.client, '@aws-sdk/client-sts'].sort());
+        }
+      },
+    );
 
-    it.skipIf(!built && process.env.CI !== 'true')(`dist: importing and creating loads no SDK; the first call loads ${suite.client} only (no STS without role_arn)`, async () => {
-      const result = await probeSdkLoads({ dist, name: suite.name, config: suite.config, env: emulatorEnv(emu.url), key: suite.key });
-      expect(result.afterCreate).toEqual([]);
-      expect(result.afterUse).toContain(suite.client);
-      expect(result.afterUse).not.toContain('@aws-sdk/client-sts');
-      expect(result.afterUse).not.toContain(suite.otherClient);
-      expect(result.value).toBe('lazy');
-    });
+    it.skipIf(!built && process.env.CI !== 'true')(
+      `dist: importing and creating loads no SDK; the first call loads ${suite.client} only (no STS without role_arn)`,
+      async () => {
+        const result = await probeSdkLoads({ dist, name: suite.name, config: suite.config, env: emulatorEnv(emu.url), key: suite.key });
+        expect(result.afterCreate).toEqual([]);
+        expect(result.afterUse).toContain(suite.client);
+        expect(result.afterUse).not.toContain('@aws-sdk/client-sts');
+        expect(result.afterUse).not.toContain(suite.otherClient);
+        expect(result.value).toBe('lazy');
+      },
+    );
   });
 }

@@ -1,8 +1,7 @@
 /**
- * Test helpers for the AWS provider packages (`@fnox/aws-shared/testing`): never bundled into a
- * provider, only imported by tests. `hermetic-process.js` is a vitest setup file of its own.
+ * Test helpers for the AWS provider packages and `@fnox/aws-shared` (`@fnox/test-kit/aws`).
+ * `@fnox/test-kit/aws/hermetic-process` is their vitest setup file.
  */
 export { emulatorEnv, instanceFactory, testContext, type InstanceFactory, type TestContext } from './context.js';
 export { expectProviderError, visibleText } from './expect-error.js';
-export { findDirs, installBlocker, installFnoxWithPlugin, REPO_ROOT, run, treeSize, type InstalledFnox, type RunResult } from './install.js';
 export { bundleImports, describeLazySdk, eagerImports, probeSdkLoads, type BundleImports, type LazySdkSuite, type SdkLoadProbe } from './lazy.js';

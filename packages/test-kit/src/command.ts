@@ -1,26 +1,29 @@
 import { execFile } from 'node:child_process';
 
 /** What a finished command left behind. */
-export interface RunResult {
+export interface CommandResult {
   readonly code: number;
   readonly stdout: string;
   readonly stderr: string;
 }
 
-/** Options of {@link run}. */
-export interface RunOptions {
+/** Options of {@link runCommand}. */
+export interface CommandOptions {
   readonly cwd?: string;
+  /** The whole environment of the child; nothing is inherited unless the caller spreads `process.env`. */
   readonly env: NodeJS.ProcessEnv;
   /** Written to stdin, which is then closed. */
   readonly input?: string;
+  /** Killed after this long (default 5 minutes: installs and packs are slow). */
   readonly timeoutMs?: number;
 }
 
 /**
- * Run a command and collect its output; never throws for a non-zero exit. Always asynchronous: the
- * registry and the AWS emulator live in this process, so a synchronous spawn would deadlock them.
+ * Run a command and collect its output; never throws for a non-zero exit. Always asynchronous: a
+ * local registry or an AWS emulator may live in the calling process, and a synchronous spawn would
+ * stop them from answering the child.
  */
-export function run(command: string, args: readonly string[], options: RunOptions): Promise<RunResult> {
+export function runCommand(command: string, args: readonly string[], options: CommandOptions): Promise<CommandResult> {
   return new Promise((done) => {
     const child = execFile(
       command,
@@ -37,8 +40,8 @@ export function run(command: string, args: readonly string[], options: RunOption
   });
 }
 
-/** Throw with the tail of stderr when a setup step failed (tests assert on results themselves). */
-export function mustSucceed(result: RunResult, what: string): RunResult {
+/** Throw with the tail of the output when a setup step failed (tests assert on results themselves). */
+export function mustSucceed(result: CommandResult, what: string): CommandResult {
   if (result.code !== 0) throw new Error(`${what} failed (exit ${result.code}):\n${(result.stderr || result.stdout).slice(-4000)}`);
   return result;
 }
