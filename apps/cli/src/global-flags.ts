@@ -31,7 +31,9 @@ export const globalFlags = {
     helpGroup: 'GLOBAL',
   }),
   'write-profile': Flags.string({ summary: 'Profile that write commands write to.', helpGroup: 'GLOBAL' }),
-  'age-key-file': Flags.string({ hidden: true, summary: 'age identity file (deprecated; use FNOX_AGE_KEY_FILE).' }),
-  'no-daemon': Flags.boolean({ hidden: true }),
+  // Hidden, yet global: accepted before the command name too (helpGroup GLOBAL is what the fast
+  // path's argv grammar is built from; hidden flags are never shown in a help group).
+  'age-key-file': Flags.string({ hidden: true, summary: 'age identity file (deprecated; use FNOX_AGE_KEY_FILE).', helpGroup: 'GLOBAL' }),
+  'no-daemon': Flags.boolean({ hidden: true, helpGroup: 'GLOBAL' }),
   debug: Flags.boolean({ summary: 'Show error codes and stack traces [env: FNOX_DEBUG=1].', helpGroup: 'GLOBAL' }),
 };

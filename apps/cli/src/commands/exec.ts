@@ -1,13 +1,13 @@
 import { Flags } from '@oclif/core';
 import { FnoxCommand } from '../base-command.js';
-import { execHandler } from '../handlers/exec.js';
+import { handler } from '../handlers/exec.js';
 
 export default class Exec extends FnoxCommand<typeof Exec> {
   static override summary = 'Run a command with the secrets in its environment.';
   static override description =
     'Resolves every secret of the active profile and runs COMMAND directly (no shell) with secrets with env = true or "exec" set, ' +
     'names of env = false secrets removed, and as_file secrets as paths to 0600 temp files deleted when the command exits. ' +
-    'Everything after the command name belongs to it. SIGINT, SIGTERM and SIGHUP are passed on; fnox exits with the command\'s status ' +
+    "Everything after the command name belongs to it. SIGINT, SIGTERM and SIGHUP are passed on; fnox exits with the command's status " +
     '(128 + signal number when it was killed by a signal).';
   static override aliases = ['x'];
   static override hiddenAliases = ['run'];
@@ -22,7 +22,7 @@ export default class Exec extends FnoxCommand<typeof Exec> {
   };
 
   async run(): Promise<void> {
-    const status = await execHandler({ version: this.config.version, session: () => this.session() }, { args: this.args, flags: this.flags, rest: this.argvRest });
+    const status = await handler({ version: this.config.version, session: () => this.session() }, { args: this.args, flags: this.flags, rest: this.argvRest });
     if (status) this.exit(status);
   }
 }

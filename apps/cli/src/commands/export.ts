@@ -1,6 +1,6 @@
 import { Flags } from '@oclif/core';
 import { FnoxCommand } from '../base-command.js';
-import { exportHandler } from '../handlers/export.js';
+import { handler } from '../handlers/export.js';
 
 export default class Export extends FnoxCommand<typeof Export> {
   static override summary = 'Print the secrets of the active profile as env, shell, JSON, YAML or TOML.';
@@ -23,6 +23,6 @@ export default class Export extends FnoxCommand<typeof Export> {
   };
 
   async run(): Promise<void> {
-    await exportHandler({ version: this.config.version, session: () => this.session() }, { args: this.args, flags: this.flags, rest: this.argvRest });
+    await handler({ version: this.config.version, session: () => this.session() }, { args: this.args, flags: this.flags, rest: this.argvRest });
   }
 }

@@ -1,13 +1,13 @@
 import { Args, Flags } from '@oclif/core';
 import { FnoxCommand } from '../base-command.js';
-import { getHandler } from '../handlers/get.js';
+import { handler } from '../handlers/get.js';
 
 export default class Get extends FnoxCommand<typeof Get> {
   static override summary = 'Print the value of one secret.';
   static override description =
     'Validates the configuration, then resolves KEY: its provider, else its default, else the environment variable of that name. ' +
     'Prints nothing (exit 0) when the secret has no value and if_missing is warn or ignore. ' +
-    'For an as_file secret, prints the path of a 0600 temp file holding the value. Works whatever the secret\'s env mode.';
+    "For an as_file secret, prints the path of a 0600 temp file holding the value. Works whatever the secret's env mode.";
   static override examples = [
     '<%= config.bin %> get DATABASE_URL',
     { description: 'From the prod profile', command: '<%= config.bin %> get DATABASE_URL -P prod' },
@@ -21,6 +21,6 @@ export default class Get extends FnoxCommand<typeof Get> {
   };
 
   async run(): Promise<void> {
-    await getHandler({ version: this.config.version, session: () => this.session() }, { args: this.args, flags: this.flags, rest: this.argvRest });
+    await handler({ version: this.config.version, session: () => this.session() }, { args: this.args, flags: this.flags, rest: this.argvRest });
   }
 }

@@ -1,6 +1,6 @@
 import { Flags } from '@oclif/core';
 import { FnoxCommand } from '../base-command.js';
-import { hookEnvHandler } from '../handlers/hook-env.js';
+import { handler } from '../handlers/hook-env.js';
 
 export default class HookEnv extends FnoxCommand<typeof HookEnv> {
   static override hidden = true;
@@ -15,6 +15,6 @@ export default class HookEnv extends FnoxCommand<typeof HookEnv> {
   };
 
   async run(): Promise<void> {
-    await hookEnvHandler({ version: this.config.version, session: () => this.session() }, { args: this.args, flags: this.flags, rest: this.argvRest });
+    await handler({ version: this.config.version, session: () => this.session() }, { args: this.args, flags: this.flags, rest: this.argvRest });
   }
 }

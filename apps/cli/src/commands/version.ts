@@ -1,5 +1,5 @@
 import { FnoxCommand } from '../base-command.js';
-import { versionHandler } from '../handlers/version.js';
+import { handler } from '../handlers/version.js';
 
 export default class Version extends FnoxCommand<typeof Version> {
   static override summary = 'Print the fnox version.';
@@ -7,6 +7,6 @@ export default class Version extends FnoxCommand<typeof Version> {
   static override examples = ['<%= config.bin %> version', '<%= config.bin %> --version'];
 
   async run(): Promise<void> {
-    await versionHandler({ version: this.config.version, session: () => this.session() }, { args: this.args, flags: this.flags, rest: this.argvRest });
+    await handler({ version: this.config.version, session: () => this.session() }, { args: this.args, flags: this.flags, rest: this.argvRest });
   }
 }

@@ -4,6 +4,7 @@ import { renderError, toFnoxError } from '@fnox/core/hot';
 import { prepareArgv } from '../argv.js';
 import type { NativeImport } from './load-module.js';
 import { runFast } from './index.js';
+import { readFastManifest } from './manifest.js';
 
 /**
  * A closed stdout pipe (`fnox export | head -1`) ends fnox quietly; any other output failure
@@ -29,11 +30,13 @@ function exitQuietlyOnEpipe(): void {
  */
 export async function start(argv: readonly string[], cliRoot: string, nativeImport: NativeImport): Promise<string[] | undefined> {
   exitQuietlyOnEpipe();
-  const args = prepareArgv(argv);
+  const manifest = readFastManifest(cliRoot);
+  if (!manifest) return [...argv];
+  const args = prepareArgv(argv, manifest);
   if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
     const { version } = JSON.parse(readFileSync(join(cliRoot, 'package.json'), 'utf8')) as { version: string };
     process.stdout.write(`fnox ${version}\n`);
     return undefined;
   }
-  return (await runFast(args, cliRoot, nativeImport)) ? undefined : args;
+  return (await runFast(args, manifest, cliRoot, nativeImport)) ? undefined : args;
 }

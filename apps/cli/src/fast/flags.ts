@@ -46,7 +46,11 @@ function hasRelations(flag: ManifestFlag): boolean {
 /** Parse `argv` (everything after the command id) for `command`, or `undefined` when unsure. */
 export function parseFast(command: ManifestCommand, argv: readonly string[]): FastParse | undefined {
   const byName = new Map(Object.values(command.flags).map((flag) => [flag.name, flag]));
-  const byChar = new Map(Object.values(command.flags).filter((f) => f.char).map((flag) => [flag.char!, flag]));
+  const byChar = new Map(
+    Object.values(command.flags)
+      .filter((f) => f.char)
+      .map((flag) => [flag.char!, flag]),
+  );
   const flags: FastParse['flags'] = {};
   const positional: string[] = [];
   const rest: string[] = [];
@@ -54,7 +58,8 @@ export function parseFast(command: ManifestCommand, argv: readonly string[]): Fa
     if (hasRelations(flag)) return false;
     if (typeof value === 'string' && flag.options && !flag.options.includes(value)) return false;
     if (flag.multiple) flags[flag.name] = [...((flags[flag.name] as string[] | undefined) ?? []), value as string];
-    else if (flags[flag.name] !== undefined) return false; // oclif rejects a repeated single flag
+    else if (flags[flag.name] !== undefined)
+      return false; // oclif rejects a repeated single flag
     else flags[flag.name] = value;
     return true;
   };

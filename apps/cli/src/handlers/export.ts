@@ -1,12 +1,12 @@
 import { escapeControls, exportSecrets, type ExportFormat } from '@fnox/core/hot';
-import type { Handler } from './types.js';
+import type { Handler } from '../handler.js';
 
 function colour(session: { options: { noColor?: boolean }; env: NodeJS.ProcessEnv }): boolean {
   return Boolean(process.stdout.isTTY) && !session.options.noColor && !session.env.NO_COLOR && session.env.TERM !== 'dumb';
 }
 
 /** `fnox export`: the document on stdout, or `-o` (with `-n`: what would be written). */
-export const exportHandler: Handler = async ({ session }, { flags }) => {
+export const handler: Handler = async ({ session }, { flags }) => {
   const s = await session();
   const output = typeof flags.output === 'string' ? flags.output : undefined;
   const dryRun = flags['dry-run'] === true;

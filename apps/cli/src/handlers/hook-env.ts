@@ -1,12 +1,12 @@
 import { escapeControls, hookEnv } from '@fnox/core/hot';
 import { colorsFor, paint } from '../terminal-style.js';
-import type { Handler } from './types.js';
+import type { Handler } from '../handler.js';
 
 /**
  * `fnox hook-env [-s SHELL]`: one core call; stderr (summary, one-line problems) first, then the
  * text the shell evaluates. Exit 0 even when the config is broken or a provider is down.
  */
-export const hookEnvHandler: Handler = async ({ session }, { flags }) => {
+export const handler: Handler = async ({ session }, { flags }) => {
   const shell = typeof flags.shell === 'string' ? flags.shell : undefined;
   const ttyColumns = process.stderr.isTTY ? process.stderr.columns : undefined;
   const result = await hookEnv(await session(), { shell, ttyColumns, fingerprint: flags.fingerprint === true });

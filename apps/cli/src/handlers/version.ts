@@ -1,6 +1,6 @@
-import type { Handler } from './types.js';
+import type { Handler } from '../handler.js';
 
 /** `fnox version`: exactly `fnox X.Y.Z`. */
-export const versionHandler: Handler = async ({ version }) => {
+export const handler: Handler = async ({ version }) => {
   process.stdout.write(`fnox ${version}\n`);
 };
