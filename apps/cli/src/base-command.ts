@@ -6,7 +6,6 @@ import {
   createSession,
   FnoxError,
   isYes,
-  readStdinLine,
   renderError,
   toFnoxError,
   type FnoxSession,
@@ -114,7 +113,7 @@ export abstract class FnoxCommand<T extends typeof Command> extends Command {
       );
     }
     this.out(confirmationLines(heading, items).join('\n'));
-    return isYes(await readStdinLine());
+    return isYes(await session.io.readLine());
   }
 
   protected override async catch(error: Error): Promise<unknown> {

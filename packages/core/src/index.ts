@@ -38,6 +38,8 @@ export {
   type Logger,
   type SessionInit,
 } from './session.js';
+export type { SessionIO } from './io/session-io.js';
+export { terminalIO } from './io/terminal-io.js';
 
 // Config model
 export type {
@@ -115,7 +117,6 @@ export {
   wizardCancelled,
   type InitWizardOptions,
   type InitWizardResult,
-  type WizardIO,
 } from './ops/init-wizard.js';
 export { WIZARD_CATEGORIES, wizardCatalog, wizardFields, wizardOffer, type WizardCatalog, type WizardField, type WizardOffer } from './ops/init-wizard-offers.js';
 export { testInitProvider } from './ops/init-wizard-steps.js';
@@ -123,7 +124,7 @@ export { setSecret, writeSecretEntry, type SetSecretOptions, type SetSecretResul
 export { removeSecret, type RemoveSecretOptions, type RemoveSecretResult } from './ops/remove-secret.js';
 export { listProfiles, listSecrets, secretKind, type ProfileListing, type SecretList, type SecretListing } from './ops/list-secrets.js';
 export type { MissingProviderType } from './ops/missing-provider-types.js';
-export { promptHidden, readSecretInput, type SecretInput } from './ops/secret-input.js';
+export { readSecretInput, type SecretInput } from './ops/secret-input.js';
 export { assertSecretName, isValidSecretName } from './ops/secret-name.js';
 
 // Operations that hand secrets to programs (secret-resolution owner): get, exec, export, check
@@ -154,7 +155,7 @@ export { exportLine, fishWord, shellWord, unsetLine } from './shell/quote.js';
 // Everyday admin commands (admin-commands owner): import, doctor, edit, provider add/list/remove/test,
 // reencrypt, sync, scan — plus the small helpers they share.
 export { compileFilter } from './ops/filter-regex.js';
-export { confirmationLines, isYes, readStdinLine } from './ops/confirm.js';
+export { confirmationLines, isYes } from './ops/confirm.js';
 export { rawSecret, resolveRaw, type RawResolveOptions } from './ops/raw-resolve.js';
 export { readConfigText, withFileLocks, writeEntries, type EntryWrite } from './ops/write-entries.js';
 export { IMPORT_FORMATS, parseDotenv, parseImportInput, type ImportFormat } from './ops/import-parse.js';

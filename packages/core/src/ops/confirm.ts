@@ -1,25 +1,11 @@
 /**
  * The `Continue? [y/N]` confirmation of import, reencrypt and sync (docs/cli-reference.md, `import`): one line from
- * stdin; anything not starting with y/Y (including end of input) declines.
+ * `session.io`; anything not starting with y/Y (including end of input and Ctrl-C) declines.
  */
 
-/** Read one line from stdin; resolves '' at end of input. */
-export async function readStdinLine(): Promise<string> {
-  const { createInterface } = await import('node:readline');
-  const rl = createInterface({ input: process.stdin, terminal: false });
-  try {
-    return await new Promise<string>((done) => {
-      rl.once('line', done);
-      rl.once('close', () => done(''));
-    });
-  } finally {
-    rl.close();
-  }
-}
-
 /** True when the answer means yes. */
-export function isYes(answer: string): boolean {
-  return /^y/i.test(answer.trim());
+export function isYes(answer: string | undefined): boolean {
+  return answer !== undefined && /^y/i.test(answer.trim());
 }
 
 /** The lines shown before asking: `Ready to <verb> N secrets ...:`, up to ten keys, `... and N more`. */

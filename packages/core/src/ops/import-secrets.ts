@@ -33,8 +33,6 @@ export interface ImportOptions {
   readonly filter?: string;
   /** `--prefix STR`, prepended after filtering. */
   readonly prefix?: string;
-  /** Reads stdin; injectable for tests. */
-  readonly readStdin?: () => Promise<string>;
 }
 
 /** What import will do. Holds plaintexts: hand it to {@link applyImport}, never print it. */
@@ -59,14 +57,8 @@ export interface ImportResult {
   readonly file: string;
 }
 
-async function readAllStdin(): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
-  return Buffer.concat(chunks).toString('utf8');
-}
-
-function readInput(session: FnoxSession, options: ImportOptions): Promise<string> | string {
-  if (options.input === undefined) return (options.readStdin ?? readAllStdin)();
+async function readInput(session: FnoxSession, options: ImportOptions): Promise<string> {
+  if (options.input === undefined) return (await session.io.readAll()).toString('utf8');
   const path = resolve(session.cwd, options.input);
   try {
     return readFileSync(path, 'utf8');

@@ -1,21 +1,14 @@
 /**
- * The interactive part of `fnox init` as a pure question flow: it asks through an
- * injected {@link WizardIO} and returns what to write, so it runs the same on a terminal and in
- * unit tests. It writes nothing itself; a cancelled wizard therefore leaves no trace.
+ * The interactive part of `fnox init` as a pure question flow: it asks through the session's
+ * {@link SessionIO} and returns what to write, so it runs the same on a terminal and in unit
+ * tests. It writes nothing itself; a cancelled wizard therefore leaves no trace.
  */
 import { FnoxError } from '../errors.js';
+import type { SessionIO } from '../io/session-io.js';
 import { isValidSecretName } from './secret-name.js';
 import type { InitOptions } from './init-config.js';
 import { WIZARD_CATEGORIES, type WizardCatalog, type WizardOffer } from './init-wizard-offers.js';
 import type { SetupContext, SuggestedFields } from '@fnox/contract';
-
-/** How the wizard talks to the user. */
-export interface WizardIO {
-  /** Ask one question; undefined means the user cancelled (Ctrl-C or end of input). */
-  ask(question: string): Promise<string | undefined>;
-  /** Show one line of information (stderr on a terminal). */
-  say(line: string): void;
-}
 
 /** Options of {@link runInitWizard}. */
 export interface InitWizardOptions {
@@ -43,7 +36,7 @@ export function wizardCancelled(): FnoxError {
 const PROVIDER_NAME = /^[A-Za-z0-9_-]+$/;
 
 /** Ask until `accept` returns a value; `accept` returns an error message (string) to ask again. */
-async function askUntil<T>(io: WizardIO, question: string, accept: (answer: string) => { value: T } | string): Promise<T> {
+async function askUntil<T>(io: SessionIO, question: string, accept: (answer: string) => { value: T } | string): Promise<T> {
   for (;;) {
     const raw = await io.ask(question);
     if (raw === undefined) throw wizardCancelled();
@@ -57,14 +50,14 @@ function withDefault(label: string, fallback: string | undefined): string {
   return fallback ? `${label} [${fallback}]: ` : `${label}: `;
 }
 
-async function askYesNo(io: WizardIO, question: string, fallback: boolean): Promise<boolean> {
+async function askYesNo(io: SessionIO, question: string, fallback: boolean): Promise<boolean> {
   return askUntil(io, `${question} ${fallback ? '[Y/n]' : '[y/N]'}: `, (a) =>
     a === '' ? { value: fallback } : /^y(es)?$/i.test(a) ? { value: true } : /^no?$/i.test(a) ? { value: false } : 'Please answer y or n.',
   );
 }
 
 /** Pick one of `items` by number or by name; a single item is taken without asking. */
-async function choose<T>(io: WizardIO, heading: string, items: readonly T[], name: (item: T) => string, describe: (item: T) => string): Promise<T> {
+async function choose<T>(io: SessionIO, heading: string, items: readonly T[], name: (item: T) => string, describe: (item: T) => string): Promise<T> {
   if (items.length === 1) {
     io.say(`${heading}: ${describe(items[0]!)}`);
     return items[0]!;
@@ -88,7 +81,7 @@ function shown(value: string | readonly string[] | undefined): string | undefine
 }
 
 /** Ask the chosen type's fields; a suggested value is the default answer. */
-async function askFields(io: WizardIO, offer: WizardOffer, defaults: SuggestedFields): Promise<Record<string, unknown>> {
+async function askFields(io: SessionIO, offer: WizardOffer, defaults: SuggestedFields): Promise<Record<string, unknown>> {
   const fields: Record<string, unknown> = {};
   for (const field of offer.fields) {
     const fallback = shown(defaults[field.key]);
@@ -103,7 +96,7 @@ async function askFields(io: WizardIO, offer: WizardOffer, defaults: SuggestedFi
 }
 
 /** Let the provider look at this machine: notes, default answers, and an offer the user may accept. */
-async function suggest(io: WizardIO, offer: WizardOffer, context: SetupContext): Promise<{ defaults: SuggestedFields; commits: (() => Promise<string>)[] }> {
+async function suggest(io: SessionIO, offer: WizardOffer, context: SetupContext): Promise<{ defaults: SuggestedFields; commits: (() => Promise<string>)[] }> {
   const commits: (() => Promise<string>)[] = [];
   let defaults: SuggestedFields = {};
   if (!offer.suggest) return { defaults, commits };
@@ -124,7 +117,7 @@ async function suggest(io: WizardIO, offer: WizardOffer, context: SetupContext):
  * Run the wizard: provider or not, category, type (setup text shown), the provider's suggestion,
  * fields, name, then an optional example secret. Throws {@link wizardCancelled} when the user cancels.
  */
-export async function runInitWizard(io: WizardIO, options: InitWizardOptions): Promise<InitWizardResult> {
+export async function runInitWizard(io: SessionIO, options: InitWizardOptions): Promise<InitWizardResult> {
   if (!(await askYesNo(io, 'Set up a provider now?', true))) return { init: {}, commits: [] };
   const { offers, notInstalled } = options.catalog;
   if (notInstalled.length > 0) {

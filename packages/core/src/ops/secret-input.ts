@@ -17,37 +17,6 @@ export interface SecretInput {
   readonly metadataOnly?: boolean;
 }
 
-/** Read all of stdin as UTF-8. */
-async function readStdin(): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
-  return Buffer.concat(chunks).toString('utf8');
-}
-
-/** Ask on the terminal without echoing what is typed. */
-export async function promptHidden(question: string): Promise<string> {
-  const { createInterface } = await import('node:readline');
-  const rl = createInterface({ input: process.stdin, output: process.stderr, terminal: true });
-  // Writing nothing for the typed characters is what keeps the value off the screen.
-  const muted = rl as unknown as { _writeToOutput: (s: string) => void };
-  let prompted = false;
-  muted._writeToOutput = (s: string) => {
-    if (!prompted) {
-      process.stderr.write(s);
-      prompted = true;
-    }
-  };
-  try {
-    return await new Promise<string>((done, fail) => {
-      rl.question(question, done);
-      rl.on('SIGINT', () => fail(new FnoxError('usage', 'Cancelled', { hint: 'No secret was written.' })));
-    });
-  } finally {
-    rl.close();
-    process.stderr.write('\n');
-  }
-}
-
 /** The plaintext to store, or undefined when only metadata changes. */
 export async function readSecretInput(session: FnoxSession, input: SecretInput): Promise<string | undefined> {
   if (input.fromFile !== undefined) {
@@ -56,11 +25,13 @@ export async function readSecretInput(session: FnoxSession, input: SecretInput):
   }
   if (input.value !== undefined) return input.value;
   if (input.metadataOnly) return undefined;
-  if (!session.stdinIsTTY) return (await readStdin()).trim();
+  if (!session.stdinIsTTY) return (await session.io.readAll()).toString('utf8').trim();
   if (session.options.nonInteractive) {
     throw new FnoxError('usage', 'No value given and prompting is disabled (--non-interactive)', {
       hint: 'Pass the value on stdin: printf %s "$VALUE" | fnox set KEY',
     });
   }
-  return promptHidden('Secret value: ');
+  const typed = await session.io.askHidden('Secret value: ');
+  if (typed === undefined) throw new FnoxError('usage', 'Cancelled', { hint: 'No secret was written.' });
+  return typed;
 }

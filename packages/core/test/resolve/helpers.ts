@@ -13,6 +13,7 @@ import { FnoxError } from '../../src/errors.js';
 import { plainProvider } from '../../src/providers/plain.js';
 import type { ProviderRegistry } from '../../src/providers/registry.js';
 import type { FnoxSession, GlobalOptions } from '../../src/session.js';
+import { scriptedIO } from '../scripted-io.js';
 
 export interface Spec {
   secrets?: Record<string, SecretConfig>;
@@ -176,6 +177,7 @@ export function session(opts: { env?: Record<string, string>; options?: GlobalOp
     log: { warn: (m) => warnings.push(m), debug: (m) => debugs.push(m), info: (m) => warnings.push(m) },
     stdinIsTTY: false,
     signal: new AbortController().signal,
+    io: scriptedIO(),
     warnings,
     debugs,
   };
