@@ -4,7 +4,7 @@
  * in these operations (bundlers tree-shake globally, so going through the full index would drag
  * every write command onto each prompt).
  */
-export { FnoxError, renderError, toFnoxError, type ErrorStyle } from './errors.js';
+export { FnoxError, isStopError, renderError, stoppedBy, toFnoxError, type ErrorStyle } from './errors.js';
 export { escapeControls } from './format/terminal-text.js';
 export { createProviderRegistry } from './providers/registry.js';
 export { createSession, type ActivityReporter, type FnoxSession, type GlobalOptions } from './session.js';

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createProviderRegistry, createSession, renderError, toFnoxError } from '@fnox/core/hot';
+import { stopSignal } from '../stop-signals.js';
 import { debugRequested, exitIfWedged } from '../cli-errors.js';
 import { globalOptionsFromFlags } from '../global-options.js';
 import type { Handler } from '../handlers/types.js';
@@ -52,9 +53,9 @@ export async function runFast(argv: readonly string[], cliRoot: string, nativeIm
 
   const debug = debugRequested(parsed.flags.debug === true);
   const handler = await loadHandler();
+  let session: ReturnType<typeof createSession> | undefined;
   try {
     const options = globalOptionsFromFlags(parsed.flags, command.id !== 'set', debug);
-    let session: ReturnType<typeof createSession> | undefined;
     const status = await handler(
       {
         version: manifest.version,
@@ -65,6 +66,7 @@ export async function runFast(argv: readonly string[], cliRoot: string, nativeIm
             options,
             registry: createProviderRegistry({ plugins, importModule: moduleLoader(nativeImport) }),
             log: terminalLogger(Boolean(options.verbose)),
+            signal: stopSignal(),
             ...(activity ? { activity } : {}),
           }));
         },
@@ -73,7 +75,8 @@ export async function runFast(argv: readonly string[], cliRoot: string, nativeIm
     );
     if (status) process.exitCode = status;
   } catch (error) {
-    const fnoxError = toFnoxError(error);
+    // After Ctrl-C, whatever failed next (a provider's abort error) is reported as the interruption.
+    const fnoxError = toFnoxError(session?.signal.aborted ? session.signal.reason : error);
     process.stderr.write(renderError(fnoxError, { debug, style: errorStyle() }));
     process.exitCode = fnoxError.exitCode;
     exitIfWedged(fnoxError);

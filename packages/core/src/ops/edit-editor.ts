@@ -1,17 +1,22 @@
 /**
  * The decrypted scratch copy of `fnox edit` and the editor run on it. The copy lives in a fresh
  * 0700 directory as a 0600 file and is removed whatever happens: normal return, thrown error,
- * process exit, or SIGTERM/SIGHUP (the editor gets the signal too). While the editor runs, SIGINT
- * is left to the editor (vi and friends use Ctrl-C themselves); fnox does not die under it.
+ * process exit, or SIGTERM/SIGHUP. The copy exists only while the editor runs, and then fnox
+ * forwards SIGTERM/SIGHUP to the editor, waits for it, and fails with the signal's error
+ * ({@link stoppedBy}) after the copy is gone; the host turns that into the exit status. SIGINT is
+ * left to the editor (vi and friends use Ctrl-C themselves); fnox does not die under it.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { constants } from 'node:os';
-import { FnoxError } from '../errors.js';
+import { FnoxError, stoppedBy } from '../errors.js';
 
-/** Runs the editor on `file`; resolves its exit status (128+N when killed by signal N). */
+/**
+ * Runs the editor on `file`; resolves its exit status (128+N when killed by signal N). Rejects
+ * with {@link stoppedBy} when fnox itself got SIGTERM/SIGHUP while the editor ran.
+ */
 export type EditorRunner = (file: string) => Promise<number>;
 
 /** `$EDITOR`, else `$VISUAL`, else `vi`. */
@@ -39,7 +44,11 @@ export function spawnEditor(env: NodeJS.ProcessEnv): EditorRunner {
     new Promise<number>((done, fail) => {
       const { command, args } = editorCommand(program, file);
       const child = spawn(command, args, { stdio: 'inherit', env });
-      const forward = (signal: NodeJS.Signals) => () => child.kill(signal);
+      let received: 'SIGTERM' | 'SIGHUP' | undefined;
+      const forward = (signal: 'SIGTERM' | 'SIGHUP') => () => {
+        received ??= signal;
+        child.kill(signal);
+      };
       const onTerm = forward('SIGTERM');
       const onHup = forward('SIGHUP');
       const onInt = () => {}; // the editor owns Ctrl-C
@@ -53,6 +62,10 @@ export function spawnEditor(env: NodeJS.ProcessEnv): EditorRunner {
       });
       child.on('exit', (code, signal) => {
         release();
+        if (received) {
+          fail(stoppedBy(received));
+          return;
+        }
         const status = code ?? 128 + (signal ? (constants.signals[signal] ?? 0) : 0);
         // Through sh, a missing program is exit 127 rather than a spawn error: say the same thing.
         if (status === 127 && command === 'sh') {
@@ -66,7 +79,7 @@ export function spawnEditor(env: NodeJS.ProcessEnv): EditorRunner {
     });
 }
 
-/** A private scratch file; {@link ScratchFile.remove} is idempotent and also runs on exit/signals. */
+/** A private scratch file; {@link ScratchFile.remove} is idempotent and also runs when the process exits. */
 export interface ScratchFile {
   readonly path: string;
   read(): string;
@@ -82,14 +95,10 @@ export function createScratchFile(text: string, env: NodeJS.ProcessEnv): Scratch
     if (removed) return;
     removed = true;
     rmSync(dir, { recursive: true, force: true });
-    process.off('exit', remove).off('SIGTERM', onSignal).off('SIGHUP', onSignal);
+    process.off('exit', remove);
   };
-  // A signal that would kill fnox must not leave plaintext behind: clean up, then die of it.
-  const onSignal = (signal: NodeJS.Signals) => {
-    remove();
-    process.exit(128 + (constants.signals[signal] ?? 0));
-  };
-  process.on('exit', remove).on('SIGTERM', onSignal).on('SIGHUP', onSignal);
+  // Whatever ends the process (an exit elsewhere, a host re-raising a signal) must not leave plaintext behind.
+  process.on('exit', remove);
   try {
     writeFileSync(path, text, { mode: 0o600, flag: 'wx' });
   } catch (error) {
