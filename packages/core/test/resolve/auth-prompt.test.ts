@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { ProviderConfig, SecretConfig } from '../../src/config/types.js';
 import { authPromptEnabled } from '../../src/resolve/auth-prompt.js';
 import { createResolver } from '../../src/resolve/resolver.js';
-import { hookEnv } from '../../src/ops/hook-env.js';
+import { hookEnv } from '../../src/ops/shell/hook-env.js';
 import { createSession, type GlobalOptions } from '../../src/session.js';
 import { scriptedIO } from '../scripted-io.js';
 import { newWorld, ssoRegistry, type World } from './auth-fake-world.js';
