@@ -42,7 +42,6 @@ export {
   type SessionInit,
 } from './session.js';
 export type { SessionIO } from './io/session-io.js';
-export { terminalIO } from './io/terminal-io.js';
 
 // Config model
 export type {
