@@ -6,7 +6,6 @@ import {
   createSession,
   FnoxError,
   isYes,
-  readStdinLine,
   renderError,
   toFnoxError,
   type FnoxSession,
@@ -18,6 +17,7 @@ import { globalFlags } from './global-flags.js';
 import { globalOptionsFromFlags } from './global-options.js';
 import { providerPlugins } from './provider-index.js';
 import { terminalActivity } from './activity.js';
+import { stopSignal } from './stop-signals.js';
 import { colorsFor, errorStyle, paint, say, terminalLogger } from './terminal-style.js';
 
 /** Parsed flags of a command, global flags included. */
@@ -81,6 +81,7 @@ export abstract class FnoxCommand<T extends typeof Command> extends Command {
       options,
       registry: this.providerRegistry(),
       log: terminalLogger(Boolean(options.verbose)),
+      signal: stopSignal(),
       ...(activity ? { activity } : {}),
     });
     return this.cachedSession;
@@ -114,13 +115,15 @@ export abstract class FnoxCommand<T extends typeof Command> extends Command {
       );
     }
     this.out(confirmationLines(heading, items).join('\n'));
-    return isYes(await readStdinLine());
+    return isYes(await session.io.readLine());
   }
 
   protected override async catch(error: Error): Promise<unknown> {
     if (isExitError(error)) throw error;
     const debug = debugRequested((this.flags as { debug?: boolean } | undefined)?.debug);
-    const fnoxError = usageError(error, this.id) ?? toFnoxError(error);
+    // After Ctrl-C, whatever failed next (a provider's abort error) is reported as the interruption.
+    const signal = this.cachedSession?.signal;
+    const fnoxError = usageError(error, this.id) ?? toFnoxError(signal?.aborted ? signal.reason : error);
     process.stderr.write(renderError(fnoxError, { debug, style: errorStyle() }));
     exitIfWedged(fnoxError);
     return this.exit(fnoxError.exitCode);

@@ -1,4 +1,4 @@
-import { FnoxError } from '@fnox/core/hot';
+import { FnoxError, isStopError } from '@fnox/core/hot';
 
 interface OclifLikeError {
   readonly code?: string;
@@ -56,9 +56,10 @@ export async function reportFailure(error: unknown): Promise<void> {
 }
 
 /**
- * After a provider missed its deadline its sockets or timers may still hold the event loop; the
- * error is on stderr (synchronous for files, pipes and terminals), so end now.
+ * After a provider missed its deadline, or was stopped by Ctrl-C/SIGTERM, its sockets or timers
+ * may still hold the event loop; the error is on stderr (synchronous for files, pipes and
+ * terminals), so end now.
  */
 export function exitIfWedged(error: unknown): void {
-  if (error instanceof FnoxError && error.code === 'provider_timeout') process.exit(error.exitCode);
+  if (error instanceof FnoxError && (error.code === 'provider_timeout' || isStopError(error))) process.exit(error.exitCode);
 }

@@ -82,6 +82,10 @@ export const ERROR_CODES = {
   shell_not_activated: { exit: 1, diagnostic: 'fnox::config::error', hint: 'Run: eval "$(fnox activate bash)" (or zsh / fish) first.' },
   confirmation_required: { exit: 1, diagnostic: 'fnox::confirmation_required', hint: 'Pass --force (or --yes) to go ahead without asking, or --dry-run to see what would change.' },
   ci_unsupported: { exit: 1, diagnostic: 'fnox::config::error', hint: 'fnox ci-redact masks values with GitHub Actions workflow commands; on other CI systems, mask secrets in its settings.' },
+  // signals: the host aborts the command's signal; the exit status is the shell's 128 + N
+  interrupted: { exit: 130, diagnostic: 'fnox::interrupted', hint: 'Stopped by Ctrl-C (SIGINT); run the command again to finish it.' },
+  terminated: { exit: 143, diagnostic: 'fnox::terminated', hint: 'Stopped by SIGTERM; run the command again to finish it.' },
+  hangup: { exit: 129, diagnostic: 'fnox::hangup', hint: 'The terminal went away (SIGHUP); run the command again to finish it.' },
   io: { exit: 1, diagnostic: 'fnox::io', hint: 'Check the path and its permissions.' },
   io_no_space: { exit: 1, diagnostic: 'fnox::io::no_space', hint: 'The disk is full (ENOSPC); free some space and run the command again. Files fnox writes are replaced atomically, so nothing was half-written.' },
   io_broken_pipe: { exit: 1, diagnostic: 'fnox::io::broken_pipe', hint: 'The program reading fnox output exited first (EPIPE).' },
@@ -136,6 +140,23 @@ export class FnoxError extends Error {
   get diagnostic(): string {
     return this.#diagnostic ?? ERROR_CODES[this.code].diagnostic;
   }
+}
+
+/** The signals that stop a command, each with the code that reports it. */
+const STOP_CODES = { SIGINT: 'interrupted', SIGTERM: 'terminated', SIGHUP: 'hangup' } as const satisfies Record<string, FnoxErrorCode>;
+
+/** A signal that stops a command (see {@link stoppedBy}). */
+export type StopSignal = keyof typeof STOP_CODES;
+
+/** The error of a command stopped by `signal`: the abort reason the host gives the session's signal. */
+export function stoppedBy(signal: StopSignal): FnoxError {
+  const words = { SIGINT: 'Interrupted (Ctrl-C)', SIGTERM: 'Terminated (SIGTERM)', SIGHUP: 'Hung up (SIGHUP)' } as const;
+  return new FnoxError(STOP_CODES[signal], words[signal]);
+}
+
+/** True when `error` reports a stop signal ({@link stoppedBy}). */
+export function isStopError(error: unknown): error is FnoxError {
+  return isFnoxError(error) && (Object.values(STOP_CODES) as string[]).includes(error.code);
 }
 
 /** True for a {@link FnoxError}. */

@@ -4,12 +4,12 @@
  * in these operations (bundlers tree-shake globally, so going through the full index would drag
  * every write command onto each prompt).
  */
-export { FnoxError, renderError, toFnoxError, type ErrorStyle } from './errors.js';
+export { FnoxError, isStopError, renderError, stoppedBy, toFnoxError, type ErrorStyle } from './errors.js';
 export { escapeControls } from './format/terminal-text.js';
 export { createProviderRegistry } from './providers/registry.js';
 export { createSession, type ActivityReporter, type FnoxSession, type GlobalOptions } from './session.js';
-export { getSecret } from './ops/get.js';
-export { exportSecrets } from './ops/export.js';
+export { getSecret } from './ops/read/get.js';
+export { exportSecrets } from './ops/read/export.js';
 export type { ExportFormat } from './format/export-formats.js';
-export { execWithSecrets } from './ops/exec.js';
-export { hookEnv } from './ops/hook-env.js';
+export { execWithSecrets } from './ops/read/exec.js';
+export { hookEnv } from './ops/shell/hook-env.js';

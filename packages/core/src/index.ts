@@ -7,8 +7,11 @@ export {
   EXIT_CODES,
   FnoxError,
   isFnoxError,
+  isStopError,
   renderError,
+  stoppedBy,
   type ErrorStyle,
+  type StopSignal,
   toFnoxError,
   type FnoxErrorCode,
   type FnoxErrorOptions,
@@ -38,6 +41,7 @@ export {
   type Logger,
   type SessionInit,
 } from './session.js';
+export type { SessionIO } from './io/session-io.js';
 
 // Config model
 export type {
@@ -109,25 +113,24 @@ export { parseToml, caretSnippet, type TomlTable } from './config/toml-read.js';
 export { locateKeys, type KeyLocation, type Position } from './config/locate.js';
 export { atomicWriteFile, withFileLock, type LockOptions } from './config/atomic-write.js';
 export { orderedSecretFields, removeSecretFromText, setSecretInText } from './config/edit-secret.js';
-export { initConfig, initConfigText, initTarget, type InitOptions, type InitProvider, type InitResult } from './ops/init-config.js';
+export { initConfig, initConfigText, initTarget, type InitOptions, type InitProvider, type InitResult } from './ops/init/init-config.js';
 export {
   runInitWizard,
   wizardCancelled,
   type InitWizardOptions,
   type InitWizardResult,
-  type WizardIO,
-} from './ops/init-wizard.js';
-export { WIZARD_CATEGORIES, wizardCatalog, wizardFields, wizardOffer, type WizardCatalog, type WizardField, type WizardOffer } from './ops/init-wizard-offers.js';
-export { testInitProvider } from './ops/init-wizard-steps.js';
-export { setSecret, writeSecretEntry, type SetSecretOptions, type SetSecretResult } from './ops/set-secret.js';
-export { removeSecret, type RemoveSecretOptions, type RemoveSecretResult } from './ops/remove-secret.js';
-export { listProfiles, listSecrets, secretKind, type ProfileListing, type SecretList, type SecretListing } from './ops/list-secrets.js';
-export type { MissingProviderType } from './ops/missing-provider-types.js';
-export { promptHidden, readSecretInput, type SecretInput } from './ops/secret-input.js';
-export { assertSecretName, isValidSecretName } from './ops/secret-name.js';
+} from './ops/init/init-wizard.js';
+export { WIZARD_CATEGORIES, wizardCatalog, wizardFields, wizardOffer, type WizardCatalog, type WizardField, type WizardOffer } from './ops/init/init-wizard-offers.js';
+export { testInitProvider } from './ops/init/init-wizard-steps.js';
+export { setSecret, writeSecretEntry, type SetSecretOptions, type SetSecretResult } from './ops/write/set-secret.js';
+export { removeSecret, type RemoveSecretOptions, type RemoveSecretResult } from './ops/write/remove-secret.js';
+export { listProfiles, listSecrets, secretKind, type ProfileListing, type SecretList, type SecretListing } from './ops/inspect/list-secrets.js';
+export type { MissingProviderType } from './ops/inspect/missing-provider-types.js';
+export { readSecretInput, type SecretInput } from './ops/write/secret-input.js';
+export { assertSecretName, isValidSecretName } from './ops/write/secret-name.js';
 
 // Operations that hand secrets to programs (secret-resolution owner): get, exec, export, check
-export { decodeBase64Secret, getSecret, secretNotFound, type GetOptions, type GetResult } from './ops/get.js';
+export { decodeBase64Secret, getSecret, secretNotFound, type GetOptions, type GetResult } from './ops/read/get.js';
 export {
   execWithSecrets,
   FORWARDED_SIGNALS,
@@ -136,16 +139,16 @@ export {
   type ExecEnvironment,
   type ExecOptions,
   type SpawnOptions,
-} from './ops/exec.js';
-export { exportSecrets, type ExportOptions, type ExportResult } from './ops/export.js';
-export { checkConfig, type CheckOptions, type CheckReport } from './ops/check.js';
+} from './ops/read/exec.js';
+export { exportSecrets, type ExportOptions, type ExportResult } from './ops/read/export.js';
+export { checkConfig, type CheckOptions, type CheckReport } from './ops/inspect/check.js';
 export { removeFiles, tempDirFor, writeSecretFile } from './resolve/temp-files.js';
 export { loadActiveConfig, type ActiveConfigOptions } from './ops/active-config.js';
 
 // Shell integration (shell-integration owner): activate, hook-env, deactivate and their parts
-export { activate, type ActivateOptions } from './ops/activate.js';
-export { deactivate } from './ops/deactivate.js';
-export { hookEnv, type HookEnvOptions, type HookEnvResult } from './ops/hook-env.js';
+export { activate, type ActivateOptions } from './ops/shell/activate.js';
+export { deactivate } from './ops/shell/deactivate.js';
+export { hookEnv, type HookEnvOptions, type HookEnvResult } from './ops/shell/hook-env.js';
 export { SHELLS, detectActivateShell, detectHookShell, isShellName, parseShell, type ShellName } from './shell/shells.js';
 export { decodeSession, encodeSession, EMPTY_SESSION, type SessionState } from './shell/session-state.js';
 export { normalSummary, shellOutputLevel, summaryWidth, type ShellOutputLevel } from './shell/summary.js';
@@ -153,15 +156,15 @@ export { exportLine, fishWord, shellWord, unsetLine } from './shell/quote.js';
 
 // Everyday admin commands (admin-commands owner): import, doctor, edit, provider add/list/remove/test,
 // reencrypt, sync, scan — plus the small helpers they share.
-export { compileFilter } from './ops/filter-regex.js';
-export { confirmationLines, isYes, readStdinLine } from './ops/confirm.js';
-export { rawSecret, resolveRaw, type RawResolveOptions } from './ops/raw-resolve.js';
-export { readConfigText, withFileLocks, writeEntries, type EntryWrite } from './ops/write-entries.js';
-export { IMPORT_FORMATS, parseDotenv, parseImportInput, type ImportFormat } from './ops/import-parse.js';
-export { parseYamlMapping } from './ops/import-yaml.js';
-export { applyImport, planImport, type ImportOptions, type ImportPlan, type ImportResult } from './ops/import-secrets.js';
-export { providerTemplate } from './ops/provider-template.js';
-export { addProviderToText, removeProviderFromText } from './ops/provider-table-edit.js';
+export { compileFilter } from './ops/bulk/filter-regex.js';
+export { confirmationLines, isYes } from './ops/bulk/confirm.js';
+export { rawSecret, resolveRaw, type RawResolveOptions } from './ops/read/raw-resolve.js';
+export { readConfigText, withFileLocks, writeEntries, type EntryWrite } from './ops/write/write-entries.js';
+export { IMPORT_FORMATS, parseDotenv, parseImportInput, type ImportFormat } from './ops/import/import-parse.js';
+export { parseYamlMapping } from './ops/import/import-yaml.js';
+export { applyImport, planImport, type ImportOptions, type ImportPlan, type ImportResult } from './ops/import/import-secrets.js';
+export { providerTemplate } from './ops/providers/provider-template.js';
+export { addProviderToText, removeProviderFromText } from './ops/providers/provider-table-edit.js';
 export {
   addProvider,
   listProviders,
@@ -172,7 +175,7 @@ export {
   type ProviderListing,
   type ProviderTestResult,
   type ProviderWriteTarget,
-} from './ops/provider-admin.js';
+} from './ops/providers/provider-admin.js';
 
 // Node API and ecosystem (ecosystem owner): loadSecrets, providers among an app's dependencies, JSON Schema
 export { loadSecrets, type LoadSecretsOptions } from './api/load-secrets.js';
@@ -180,10 +183,10 @@ export { dependencyProviders, findAppPackageJson } from './api/dependency-provid
 export { buildFnoxSchema } from './schema/fnox-schema.js';
 export { COMMON_PROVIDER_SCHEMA_KEYS, fieldToJsonSchema, providerBranch, providerSchema, type JsonSchema, type ProviderSchemaInput } from './schema/provider-schema.js';
 export { providerSchemaInputs } from './schema/collect.js';
-export { applyReencrypt, fileEntry, planReencrypt, sourceSection, type ReencryptOptions, type ReencryptPlan } from './ops/reencrypt.js';
-export { applySync, planSync, type SyncOptions, type SyncPlan } from './ops/sync.js';
-export { createScratchFile, editorProgram, spawnEditor, type EditorRunner, type ScratchFile } from './ops/edit-editor.js';
-export { EDIT_HEADER_PREFIX, editConfig, type EditOptions, type EditResult } from './ops/edit-config.js';
+export { applyReencrypt, fileEntry, planReencrypt, sourceSection, type ReencryptOptions, type ReencryptPlan } from './ops/bulk/reencrypt.js';
+export { applySync, planSync, type SyncOptions, type SyncPlan } from './ops/bulk/sync.js';
+export { createScratchFile, editorProgram, spawnEditor, type EditorRunner, type ScratchFile } from './ops/edit/edit-editor.js';
+export { EDIT_HEADER_PREFIX, editConfig, type EditOptions, type EditResult } from './ops/edit/edit-config.js';
 export { DETECTORS, looksLikeSecret, redact, scanContent, shannonEntropy, type ScanFinding, type Severity } from './ops/scan/detectors.js';
 export { compileIgnoreGlobs } from './ops/scan/ignore-globs.js';
 export { isIgnored, parseIgnoreFile, type RuleSet } from './ops/scan/ignore-files.js';
@@ -195,6 +198,6 @@ export { explainTrust, listTrusted, trustFiles, untrustFiles, type TrustedEntry,
 export { trustCommand, trustVerdict, type TrustReason, type TrustVerdict } from './trust/verdict.js';
 export { trustDir } from './trust/trust-dir.js';
 export { isUntrustedSource } from './config/types.js';
-export { doctor, type DoctorReport, type ProviderHealth } from './ops/doctor.js';
+export { doctor, type DoctorReport, type ProviderHealth } from './ops/inspect/doctor.js';
 export { configKeyTable, renderConfigKeyDocs } from './config/key-docs.js';
 export { CONFIG_KEYS, keysIn, type ConfigKey, type KeyKind, type KeyScope, type MergeRule } from './config/keys.js';

@@ -1,6 +1,9 @@
 import { homedir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
+import { isatty } from 'node:tty';
 import { escapeControls } from './format/terminal-text.js';
+import type { SessionIO } from './io/session-io.js';
+import { terminalIO } from './io/terminal-io.js';
 import { createProviderRegistry, type ProviderRegistry } from './providers/registry.js';
 
 /** The global flags every command accepts (docs/cli-reference.md), before any environment fallback. */
@@ -40,9 +43,6 @@ export interface Logger {
   info(message: string): void;
 }
 
-/** Asks one question on the terminal; resolves the line typed ('' on end of input or Ctrl-C). */
-export type PromptFunction = (question: string) => Promise<string>;
-
 /**
  * Told when fnox starts waiting on a provider (`contacting provider 'kms' (aws-kms)`); returns the
  * function to call when the wait is over. The CLI shows a spinner for long waits on a terminal.
@@ -61,10 +61,10 @@ export interface FnoxSession {
   readonly log: Logger;
   /** Whether stdin is a terminal (prompts allowed unless non-interactive). */
   readonly stdinIsTTY: boolean;
-  /** Aborted on SIGINT/SIGTERM; passed to providers. */
+  /** Aborted on SIGINT/SIGTERM by the host (the CLI); passed to providers. */
   readonly signal: AbortSignal;
-  /** The auth prompt's question (docs/configuration.md, "Authentication prompt"); default: a readline on the terminal. For tests. */
-  readonly prompt?: PromptFunction;
+  /** The terminal conversation: questions, hidden entry, stdin. Default: the real terminal, opened lazily. */
+  readonly io: SessionIO;
   /** Runs the auth command (docs/configuration.md, "Authentication prompt"); default: `sh -c` via child_process. For tests. */
   readonly runCommand?: RunCommandFunction;
   /** Progress of provider calls, for a spinner; none by default. */
@@ -80,7 +80,7 @@ export interface SessionInit {
   readonly log?: Logger;
   readonly stdinIsTTY?: boolean;
   readonly signal?: AbortSignal;
-  readonly prompt?: PromptFunction;
+  readonly io?: SessionIO;
   readonly runCommand?: RunCommandFunction;
   readonly activity?: ActivityReporter;
 }
@@ -106,15 +106,17 @@ export function createSession(init: SessionInit = {}): FnoxSession {
   // FNOX_NON_INTERACTIVE (true/false; 1/0 accepted too) means --non-interactive, for every prompt.
   const nonInteractiveEnv = /^(true|1)$/i.test(env.FNOX_NON_INTERACTIVE?.trim() ?? '');
   const options = nonInteractiveEnv ? { ...init.options, nonInteractive: true } : (init.options ?? {});
+  const signal = init.signal ?? new AbortController().signal;
   return {
     cwd: init.cwd ?? process.cwd(),
     env,
     options,
     registry: init.registry ?? createProviderRegistry(),
     log: init.log ?? stderrLogger(Boolean(options.verbose)),
-    stdinIsTTY: init.stdinIsTTY ?? Boolean(process.stdin.isTTY),
-    signal: init.signal ?? new AbortController().signal,
-    ...(init.prompt ? { prompt: init.prompt } : {}),
+    // isatty(0), not process.stdin.isTTY: the stdin getter builds a stream, which a hot command never needs.
+    stdinIsTTY: init.stdinIsTTY ?? isatty(0),
+    signal,
+    io: init.io ?? terminalIO(signal),
     ...(init.runCommand ? { runCommand: init.runCommand } : {}),
     ...(init.activity ? { activity: init.activity } : {}),
   };

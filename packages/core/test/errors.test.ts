@@ -3,8 +3,16 @@ import { describe, expect, it } from 'vitest';
 import { ERROR_CODES, EXIT_CODES, FnoxError, renderError, toFnoxError } from '../src/index.js';
 
 describe('errors', () => {
-  it("has one exit code and a hint for every code; usage is 2, a command that cannot run is the shell's 127/126, everything else 1", () => {
-    const shellStatus: Record<string, number> = { usage: 2, command_not_found: 127, unknown_command: 127, command_not_executable: 126 };
+  it("has one exit code and a hint for every code; usage is 2, a command that cannot run is the shell's 127/126, a stop signal the shell's 128+N, everything else 1", () => {
+    const shellStatus: Record<string, number> = {
+      usage: 2,
+      command_not_found: 127,
+      unknown_command: 127,
+      command_not_executable: 126,
+      interrupted: 130,
+      terminated: 143,
+      hangup: 129,
+    };
     for (const [code, info] of Object.entries(ERROR_CODES)) {
       expect(EXIT_CODES[code as keyof typeof EXIT_CODES], code).toBe(shellStatus[code] ?? 1);
       expect(info.hint.length).toBeGreaterThan(10);

@@ -4,7 +4,6 @@ import { Flags } from '@oclif/core';
 import type { FnoxSession, InitOptions, InitWizardResult } from '@fnox/core/internal';
 import { escapeControls, FnoxError, globalConfigDir, initConfig, initTarget, runInitWizard, testInitProvider, wizardCatalog } from '@fnox/core/internal';
 import { FnoxCommand } from '../base-command.js';
-import { openTerminalWizardIO } from '../terminal-wizard-io.js';
 
 /** `fnox init`: an empty config, or the wizard's provider and example secret on a terminal. */
 export default class Init extends FnoxCommand<typeof Init> {
@@ -33,12 +32,7 @@ export default class Init extends FnoxCommand<typeof Init> {
     const catalog = await wizardCatalog(session.registry, warn);
     const log = { debug: (m: string) => session.log.debug(m), warn: (m: string) => session.log.warn(m) };
     const setupContext = { configDir: dirname(file), env: session.env, globalConfigDir: globalConfigDir(session.env), log };
-    const io = await openTerminalWizardIO();
-    try {
-      return await runInitWizard(io, { catalog, setupContext });
-    } finally {
-      io.close();
-    }
+    return runInitWizard(session.io, { catalog, setupContext });
   }
 
   /** After the answers: run what the user agreed to (save a new key...), then test the connection (a failure only warns). */

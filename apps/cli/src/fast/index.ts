@@ -1,4 +1,5 @@
 import { createProviderRegistry, createSession, renderError, toFnoxError } from '@fnox/core/hot';
+import { stopSignal } from '../stop-signals.js';
 import { debugRequested, exitIfWedged } from '../cli-errors.js';
 import { globalOptionsFromFlags } from '../global-options.js';
 import type { Handler } from '../handler.js';
@@ -32,10 +33,10 @@ export async function runFast(argv: readonly string[], manifest: FastManifest, c
 
   const debug = debugRequested(parsed.flags.debug === true);
   const handler = await loadHandler(command.id);
+  let session: ReturnType<typeof createSession> | undefined;
   try {
     // A leading --if-missing is the runtime override on every hot command (only `set` stores it).
     const options = globalOptionsFromFlags(parsed.flags, true, debug);
-    let session: ReturnType<typeof createSession> | undefined;
     const status = await handler(
       {
         version: manifest.version,
@@ -46,6 +47,7 @@ export async function runFast(argv: readonly string[], manifest: FastManifest, c
             options,
             registry: createProviderRegistry({ plugins, importModule: moduleLoader(nativeImport) }),
             log: terminalLogger(Boolean(options.verbose)),
+            signal: stopSignal(),
             ...(activity ? { activity } : {}),
           }));
         },
@@ -54,7 +56,8 @@ export async function runFast(argv: readonly string[], manifest: FastManifest, c
     );
     if (status) process.exitCode = status;
   } catch (error) {
-    const fnoxError = toFnoxError(error);
+    // After Ctrl-C, whatever failed next (a provider's abort error) is reported as the interruption.
+    const fnoxError = toFnoxError(session?.signal.aborted ? session.signal.reason : error);
     process.stderr.write(renderError(fnoxError, { debug, style: errorStyle() }));
     process.exitCode = fnoxError.exitCode;
     exitIfWedged(fnoxError);

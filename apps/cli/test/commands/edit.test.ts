@@ -1,7 +1,8 @@
+import { spawn } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Sandbox } from '@fnox/test-kit';
+import { FNOX_BIN, type Sandbox } from '@fnox/test-kit';
 import { ageKeyPair, bytes, configText, expectHelpOf } from './admin-helpers.js';
 import { project } from './secrets-helpers.js';
 
@@ -155,6 +156,33 @@ describe('fnox edit', () => {
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain("Failed to start editor 'no-such-editor-fnox --wait': not found");
     expect(leftovers()).toEqual([]);
+  });
+
+  it('SIGTERM while the editor is open: the editor gets it, the decrypted copy is deleted, nothing is written, exit 143', async () => {
+    const before = configText(box);
+    const waiting = join(box.home, 'waiting-editor.sh');
+    writeFileSync(waiting, `#!/bin/sh\necho "$1" > "${join(box.home, 'waiting.path')}"\nexec sleep 60\n`);
+    chmodSync(waiting, 0o755);
+    const child = spawn(process.execPath, [FNOX_BIN, 'edit'], {
+      cwd: box.project,
+      env: { ...box.env, FNOX_AGE_KEY: key.identity, EDITOR: waiting, TMPDIR: tmp },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (c: string) => (stderr += c));
+    const closed = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+    const marker = join(box.home, 'waiting.path');
+    for (const start = Date.now(); !existsSync(marker) || readFileSync(marker, 'utf8') === ''; await new Promise((r) => setTimeout(r, 25))) {
+      if (Date.now() - start > 20_000) throw new Error('the editor never started');
+    }
+    const scratch = readFileSync(marker, 'utf8').trim();
+    expect(existsSync(scratch)).toBe(true);
+    child.kill('SIGTERM');
+    expect(await closed).toBe(143);
+    expect(stderr).toMatch(/^error: Terminated \(SIGTERM\) \(fnox::terminated\)\n/);
+    expect(existsSync(dirname(scratch))).toBe(false);
+    expect(leftovers()).toEqual([]);
+    expect(configText(box)).toBe(before);
   });
 
   it('has help with examples', async () => {

@@ -23,14 +23,27 @@ export interface GuardTarget {
   readonly name: string;
   readonly type: string;
   readonly timeoutMs: number;
+  /** The command's signal (`ProviderContext.signal`): once aborted, a call ends with its reason. */
+  readonly signal?: AbortSignal;
 }
 
-/** `work` or a `provider_timeout` error after `target.timeoutMs`. */
+/**
+ * `work`, or a `provider_timeout` error after `target.timeoutMs`, or the abort reason of
+ * `target.signal` (Ctrl-C): a plugin that ignores the signal cannot keep fnox waiting either.
+ */
 export function withDeadline<T>(target: GuardTarget, what: string, work: () => Promise<T> | T): Promise<T> {
+  const signal = target.signal;
+  if (signal?.aborted) return Promise.reject(signal.reason);
   const pending = Promise.resolve().then(work);
-  if (target.timeoutMs <= 0) return pending;
+  if (target.timeoutMs <= 0 && !signal) return pending;
   let timer: NodeJS.Timeout | undefined;
+  let onAbort: (() => void) | undefined;
   const expired = new Promise<never>((_, reject) => {
+    if (signal) {
+      onAbort = () => reject(signal.reason);
+      signal.addEventListener('abort', onAbort, { once: true });
+    }
+    if (target.timeoutMs <= 0) return;
     timer = setTimeout(() => {
       const seconds = target.timeoutMs / 1000;
       reject(
@@ -40,7 +53,10 @@ export function withDeadline<T>(target: GuardTarget, what: string, work: () => P
       );
     }, target.timeoutMs);
   });
-  return Promise.race([pending, expired]).finally(() => clearTimeout(timer));
+  return Promise.race([pending, expired]).finally(() => {
+    clearTimeout(timer);
+    if (onAbort) signal?.removeEventListener('abort', onAbort);
+  });
 }
 
 function kindOf(value: unknown): string {

@@ -52,7 +52,7 @@ export async function instantiateProvider<C>(
   context: ProviderContext,
 ): Promise<ProviderInstance> {
   const valid = await validateProviderConfig(definition, context.name, config, context.configFile);
-  const target = { name: context.name, type: definition.type, timeoutMs: providerTimeoutMs(context.env) };
+  const target = { name: context.name, type: definition.type, timeoutMs: providerTimeoutMs(context.env), signal: context.signal };
   const instance = await withDeadline(target, 'while starting', () => definition.create(valid, context));
   if (typeof instance?.get !== 'function') {
     throw new FnoxError('provider_invalid_plugin', `Provider type '${definition.type}' created an instance without get()`);

@@ -41,22 +41,6 @@ export function authPromptEnabled(session: FnoxSession, effective: EffectiveConf
   return effective.merged.promptAuth ?? true;
 }
 
-/** Ask on the terminal (question and echo on stderr: stdout carries data). */
-async function ttyPrompt(question: string): Promise<string> {
-  const { createInterface } = await import('node:readline');
-  const rl = createInterface({ input: process.stdin, output: process.stderr, terminal: true });
-  try {
-    return await new Promise<string>((done) => {
-      rl.question(question, done);
-      // Ctrl-C and Ctrl-D decline: the original error is then reported as usual.
-      rl.once('SIGINT', () => done(''));
-      rl.once('close', () => done(''));
-    });
-  } finally {
-    rl.close();
-  }
-}
-
 /** `sh -c command` with stdin inherited (interactive logins) and stdout on our stderr. */
 async function shellCommand(command: string, env: NodeJS.ProcessEnv): Promise<number> {
   const { spawn } = await import('node:child_process');
@@ -89,7 +73,6 @@ async function authCommandOf(factory: ProviderFactory, effective: EffectiveConfi
  */
 export function createAuthPrompter(session: FnoxSession, effective: EffectiveConfig, factory: ProviderFactory): AuthPrompter {
   if (!authPromptEnabled(session, effective)) return NEVER;
-  const prompt = session.prompt ?? ttyPrompt;
   const runCommand = session.runCommand ?? shellCommand;
   const offers = new Map<string, Promise<boolean>>();
   let terminal: Promise<unknown> = Promise.resolve();
@@ -101,8 +84,9 @@ export function createAuthPrompter(session: FnoxSession, effective: EffectiveCon
     // The command is shown exactly as it will run: a `\u001b[2K\r` in it cannot repaint the question.
     const shown = escapeControls(command);
     session.log.info(escapeControls(`Authentication failed for provider '${provider}': ${failure.message}`));
-    const answer = await prompt(`Run \`${shown}\` to authenticate? [y/N] `);
-    if (!/^y/i.test(answer.trim())) return false;
+    // Ctrl-C and Ctrl-D (undefined) decline: the original error is then reported as usual.
+    const answer = await session.io.ask(`Run \`${shown}\` to authenticate? [y/N] `);
+    if (answer === undefined || !/^y/i.test(answer.trim())) return false;
     const status = await runCommand(command, session.env);
     if (status !== 0) {
       session.log.info(`Authentication command \`${shown}\` failed (exit status ${status})`);

@@ -147,7 +147,7 @@ export async function resolveBatch(scope: ResolutionScope, secrets: SecretMap, i
         }
         return;
       }
-      const policy = scope.ifMissing.for(secret);
+      const policy = session.signal.aborted ? 'error' : scope.ifMissing.for(secret);
       if (policy === 'error') failures.push({ key, provider, error: outcome.error });
       else if (policy === 'warn') session.log.warn(`WARN Error resolving secret '${key}': ${errorMessage(outcome.error)}`);
       results.set(key, undefined);

@@ -51,6 +51,19 @@ export function createResolver(session: FnoxSession, effective: EffectiveConfig,
   const factory = createProviderFactory(session, effective, { env });
   const ifMissing = createIfMissingPolicy(session, effective);
   const internals = createSingleResolution({ session, effective, env, factory, ifMissing });
+  // After Ctrl-C no value counts: a provider failure must not become a default, a warning or a
+  // partial environment for exec's child. The abort reason (the signal's error) is what is thrown.
+  const unlessStopped = <T>(work: Promise<T>): Promise<T> =>
+    work.then(
+      (value) => {
+        session.signal.throwIfAborted();
+        return value;
+      },
+      (error: unknown) => {
+        session.signal.throwIfAborted();
+        throw error;
+      },
+    );
 
   const resolver: Resolver = {
     session,
@@ -58,8 +71,8 @@ export function createResolver(session: FnoxSession, effective: EffectiveConfig,
     env,
     factory,
     ifMissing,
-    resolveOne: (key) => internals.cachedSingle(key, []),
-    resolveMany: (secrets) => resolveBatch(resolver, secrets, internals),
+    resolveOne: (key) => unlessStopped(internals.cachedSingle(key, [])),
+    resolveMany: (secrets) => unlessStopped(resolveBatch(resolver, secrets, internals)),
     dispose: () => factory.dispose(),
   };
   return resolver;

@@ -69,7 +69,7 @@ export function createSingleResolution(scope: ResolutionScope): SingleResolution
         });
       }
     } catch (error) {
-      if (secret.default === undefined) throw error;
+      if (secret.default === undefined || session.signal.aborted) throw error;
       const quiet = isFnoxError(error) && error.code === 'provider_not_configured';
       const line = `Provider failed for secret '${key}', using its default: ${errorMessage(error)}`;
       if (quiet) session.log.debug(line);

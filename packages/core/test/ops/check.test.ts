@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkConfig } from '../../src/ops/check.js';
+import { checkConfig } from '../../src/ops/inspect/check.js';
 import { effective, session } from '../resolve/helpers.js';
 
 describe('checkConfig', () => {

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { execWithSecrets, prepareExecEnv, spawnWithEnv } from '../../src/ops/exec.js';
+import { execWithSecrets, prepareExecEnv, spawnWithEnv } from '../../src/ops/read/exec.js';
 import { effective, session } from '../resolve/helpers.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'fnox-exec-'));

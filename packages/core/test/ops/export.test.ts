@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { exportSecrets } from '../../src/ops/export.js';
+import { exportSecrets } from '../../src/ops/read/export.js';
 import { effective, session } from '../resolve/helpers.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'fnox-export-'));

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { decodeBase64Secret, getSecret } from '../../src/ops/get.js';
+import { decodeBase64Secret, getSecret } from '../../src/ops/read/get.js';
 import { effective, session } from '../resolve/helpers.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'fnox-get-'));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseDotenv, parseImportInput } from '../../src/ops/import-parse.js';
-import { parseYamlMapping } from '../../src/ops/import-yaml.js';
+import { parseDotenv, parseImportInput } from '../../src/ops/import/import-parse.js';
+import { parseYamlMapping } from '../../src/ops/import/import-yaml.js';
 import type { Logger } from '../../src/session.js';
 
 function logger(): Logger & { lines: string[] } {

@@ -2,31 +2,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseToml } from '../../src/config/toml-read.js';
-import { initConfigText } from '../../src/ops/init-config.js';
-import { wizardCatalog } from '../../src/ops/init-wizard-offers.js';
-import { testInitProvider } from '../../src/ops/init-wizard-steps.js';
-import { runInitWizard, type InitWizardOptions, type WizardIO } from '../../src/ops/init-wizard.js';
+import { initConfigText } from '../../src/ops/init/init-config.js';
+import { wizardCatalog } from '../../src/ops/init/init-wizard-offers.js';
+import { testInitProvider } from '../../src/ops/init/init-wizard-steps.js';
+import { runInitWizard, type InitWizardOptions } from '../../src/ops/init/init-wizard.js';
 import { createSession } from '../../src/session.js';
+import { scriptedIO } from '../scripted-io.js';
 import { ageLike, fakeRegistry, kmsLike, RECIPIENT } from './catalog-support.js';
 
 const setupContext = { configDir: '/p', env: {}, globalConfigDir: '/g', log: { debug() {}, warn() {} } };
 const options = async (...defs: Parameters<typeof fakeRegistry>): Promise<InitWizardOptions> => ({ catalog: await wizardCatalog(fakeRegistry(...defs)), setupContext });
-
-/** Answers the questions in order; records questions and notes; `undefined` as an answer cancels. */
-function scripted(answers: (string | undefined)[]): WizardIO & { questions: string[]; notes: string[] } {
-  const questions: string[] = [];
-  const notes: string[] = [];
-  return {
-    questions,
-    notes,
-    ask: async (question) => {
-      questions.push(question);
-      if (answers.length === 0) throw new Error(`unexpected question: ${question}`);
-      return answers.shift();
-    },
-    say: (line) => notes.push(line),
-  };
-}
 
 describe('init wizard flow', () => {
   it('offers the installed types by category, with questions from their fields; known types not installed are only named', async () => {
@@ -44,11 +29,11 @@ describe('init wizard flow', () => {
   });
 
   it('declining the provider writes an empty config', async () => {
-    expect(await runInitWizard(scripted(['n']), await options(ageLike()))).toEqual({ init: {}, commits: [] });
+    expect(await runInitWizard(scriptedIO(['n']), await options(ageLike()))).toEqual({ init: {}, commits: [] });
   });
 
   it('age: validates the recipient, re-asks required fields, names and adds an example secret', async () => {
-    const io = scripted(['', '1', 'age', '', 'not-a-key', RECIPIENT, '', 'y', '9BAD', 'DB_URL', 'The database']);
+    const io = scriptedIO(['', '1', 'age', '', 'not-a-key', RECIPIENT, '', 'y', '9BAD', 'DB_URL', 'The database']);
     const result = await runInitWizard(io, await options(ageLike()));
     expect(result.init).toEqual({
       provider: { name: 'age', type: 'age', fields: { recipients: [RECIPIENT] } },
@@ -65,7 +50,7 @@ describe('init wizard flow', () => {
   });
 
   it("the provider's suggestion is the default answer", async () => {
-    const io = scripted(['y', 'local', 'age', '', '', '']);
+    const io = scriptedIO(['y', 'local', 'age', '', '', '']);
     const result = await runInitWizard(io, await options(ageLike({ fields: { recipients: [RECIPIENT] }, notes: ['Found your age key'] })));
     expect(result.init.provider).toEqual({ name: 'age', type: 'age', fields: { recipients: [RECIPIENT] } });
     expect(io.notes).toContain('Found your age key');
@@ -78,24 +63,24 @@ describe('init wizard flow', () => {
       question: 'No key. Generate one now?',
       prepare: async () => ({ fields: { recipients: [RECIPIENT] }, notes: ['prepared'], commit: async () => `saved ${++committed}` }),
     };
-    const io = scripted(['y', 'local', 'age', 'y', '', 'mine', '']);
+    const io = scriptedIO(['y', 'local', 'age', 'y', '', 'mine', '']);
     const result = await runInitWizard(io, await options(ageLike({ offer })));
     expect(result.init.provider).toEqual({ name: 'mine', type: 'age', fields: { recipients: [RECIPIENT] } });
     expect(committed).toBe(0);
     expect(await result.commits[0]!()).toBe('saved 1');
-    const declined = await runInitWizard(scripted(['y', 'local', 'age', 'n', RECIPIENT, '', '']), await options(ageLike({ offer })));
+    const declined = await runInitWizard(scriptedIO(['y', 'local', 'age', 'n', RECIPIENT, '', '']), await options(ageLike({ offer })));
     expect(declined.commits).toEqual([]);
   });
 
   it('aws-kms: a single-type category is taken without asking; optional fields may stay empty', async () => {
-    const io = scripted(['y', '2', 'eu-west-1', 'alias/app', 'arn:aws:iam::1:role/r', '', 'n']);
+    const io = scriptedIO(['y', '2', 'eu-west-1', 'alias/app', 'arn:aws:iam::1:role/r', '', 'n']);
     const result = await runInitWizard(io, await options(kmsLike));
     expect(result.init.provider).toEqual({ name: 'kms', type: 'aws-kms', fields: { key_id: 'alias/app', region: 'eu-west-1', role_arn: 'arn:aws:iam::1:role/r' } });
     expect(io.notes).toContain('Provider type: aws-kms - aws-kms');
   });
 
   it('cancelling at any question throws Cancelled', async () => {
-    await expect(runInitWizard(scripted(['y', '1', undefined]), await options(ageLike()))).rejects.toThrow('Cancelled');
+    await expect(runInitWizard(scriptedIO(['y', '1', undefined]), await options(ageLike()))).rejects.toThrow('Cancelled');
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addProviderToText, removeProviderFromText } from '../../src/ops/provider-table-edit.js';
-import { providerTemplate } from '../../src/ops/provider-template.js';
+import { addProviderToText, removeProviderFromText } from '../../src/ops/providers/provider-table-edit.js';
+import { providerTemplate } from '../../src/ops/providers/provider-template.js';
 import { ageLike, fakeRegistry, kmsLike, smLike } from './catalog-support.js';
 
 const registry = fakeRegistry(ageLike(), kmsLike, smLike);

@@ -6,8 +6,9 @@ import { describe, expect, it } from 'vitest';
 import type { ProviderConfig, SecretConfig } from '../../src/config/types.js';
 import { authPromptEnabled } from '../../src/resolve/auth-prompt.js';
 import { createResolver } from '../../src/resolve/resolver.js';
-import { hookEnv } from '../../src/ops/hook-env.js';
+import { hookEnv } from '../../src/ops/shell/hook-env.js';
 import { createSession, type GlobalOptions } from '../../src/session.js';
+import { scriptedIO } from '../scripted-io.js';
 import { newWorld, ssoRegistry, type World } from './auth-fake-world.js';
 import { effective, session } from './helpers.js';
 
@@ -32,12 +33,15 @@ function setup(opts: Setup = {}) {
     ...base,
     registry: ssoRegistry(world),
     stdinIsTTY: opts.tty ?? true,
-    prompt: async (question: string) => {
-      world.questions.push(question);
-      world.maxAsking = Math.max(world.maxAsking, ++asking);
-      await new Promise((r) => setTimeout(r, 5));
-      asking--;
-      return opts.answer ?? 'y';
+    io: {
+      ...scriptedIO(),
+      ask: async (question: string) => {
+        world.questions.push(question);
+        world.maxAsking = Math.max(world.maxAsking, ++asking);
+        await new Promise((r) => setTimeout(r, 5));
+        asking--;
+        return opts.answer ?? 'y';
+      },
     },
     runCommand: async (command: string) => {
       world.commands.push(command);
@@ -201,9 +205,12 @@ describe('auth prompt and the shell hook', () => {
         registry: ssoRegistry(world),
         log: { warn: (m) => lines.push(m), debug: () => {}, info: (m) => lines.push(m) },
         stdinIsTTY: true,
-        prompt: async (question) => {
-          world.questions.push(question);
-          return 'y';
+        io: {
+          ...scriptedIO(),
+          ask: async (question) => {
+            world.questions.push(question);
+            return 'y';
+          },
         },
         runCommand: async (command) => {
           world.commands.push(command);

@@ -13,6 +13,7 @@ import { FnoxError } from '../../src/errors.js';
 import { plainProvider } from '../../src/providers/plain.js';
 import type { ProviderRegistry } from '../../src/providers/registry.js';
 import type { FnoxSession, GlobalOptions } from '../../src/session.js';
+import { scriptedIO } from '../scripted-io.js';
 
 export interface Spec {
   secrets?: Record<string, SecretConfig>;
@@ -81,7 +82,8 @@ export function newCalls(): Calls {
 
 /**
  * `fake` reads `value` as `ok:<plaintext>`, `fail:<code>:<message>`, `ref:<provider>:<value>`
- * (asks ctx.resolveSecret) or anything else (returned reversed). `batch` has getMany.
+ * (asks ctx.resolveSecret), `hang` (never answers, ignoring ctx.signal) or anything else
+ * (returned reversed). `batch` has getMany.
  */
 export function fakeDefinitions(calls: Calls): Record<string, BrandedProviderDefinition> {
   let inFlight = 0;
@@ -98,6 +100,7 @@ export function fakeDefinitions(calls: Calls): Record<string, BrandedProviderDef
           await new Promise((r) => setTimeout(r, 2));
           inFlight--;
           const v = req.value;
+          if (v === 'hang') return new Promise<string>(() => undefined);
           if (v.startsWith('ok:')) return v.slice(3);
           if (v.startsWith('env:')) return ctx.env[v.slice(4)] ?? '<unset>';
           if (v === 'token') return `token=${String(config.token)}`;
@@ -176,6 +179,7 @@ export function session(opts: { env?: Record<string, string>; options?: GlobalOp
     log: { warn: (m) => warnings.push(m), debug: (m) => debugs.push(m), info: (m) => warnings.push(m) },
     stdinIsTTY: false,
     signal: new AbortController().signal,
+    io: scriptedIO(),
     warnings,
     debugs,
   };

@@ -4,8 +4,8 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { deactivate } from '../../src/ops/deactivate.js';
-import { hookEnv } from '../../src/ops/hook-env.js';
+import { deactivate } from '../../src/ops/shell/deactivate.js';
+import { hookEnv } from '../../src/ops/shell/hook-env.js';
 import { createSession, type Logger } from '../../src/session.js';
 
 let root: string;
