@@ -6,19 +6,17 @@ import {
   createSession,
   FnoxError,
   isYes,
-  renderError,
-  toFnoxError,
   type FnoxSession,
   type GlobalOptions,
   type ProviderRegistry,
 } from '@fnox/core/internal';
-import { debugRequested, exitIfWedged, isExitError, usageError } from './cli-errors.js';
+import { debugRequested, isExitError, reportError, usageError } from './cli-errors.js';
 import { globalFlags } from './global-flags.js';
 import { globalOptionsFromFlags } from './global-options.js';
 import { providerPlugins } from './provider-index.js';
 import { terminalActivity } from './activity.js';
 import { stopSignal } from './stop-signals.js';
-import { colorsFor, errorStyle, paint, say, terminalLogger } from './terminal-style.js';
+import { colorsFor, paint, say, terminalLogger } from './terminal-style.js';
 
 /** Parsed flags of a command, global flags included. */
 export type FnoxFlags<T extends typeof Command> = Interfaces.InferredFlags<(typeof FnoxCommand)['baseFlags'] & T['flags']>;
@@ -123,9 +121,6 @@ export abstract class FnoxCommand<T extends typeof Command> extends Command {
     const debug = debugRequested((this.flags as { debug?: boolean } | undefined)?.debug);
     // After Ctrl-C, whatever failed next (a provider's abort error) is reported as the interruption.
     const signal = this.cachedSession?.signal;
-    const fnoxError = usageError(error, this.id) ?? toFnoxError(signal?.aborted ? signal.reason : error);
-    process.stderr.write(renderError(fnoxError, { debug, style: errorStyle() }));
-    exitIfWedged(fnoxError);
-    return this.exit(fnoxError.exitCode);
+    return this.exit(reportError(usageError(error, this.id) ?? (signal?.aborted ? signal.reason : error), debug));
   }
 }

@@ -1,4 +1,5 @@
-import { FnoxError, isStopError } from '@fnox/core/hot';
+import { FnoxError, isStopError, renderError, toFnoxError } from '@fnox/core/hot';
+import { errorStyle } from './terminal-style.js';
 
 interface OclifLikeError {
   readonly code?: string;
@@ -35,13 +36,24 @@ export function debugRequested(flagValue?: boolean): boolean {
   return Boolean(flagValue) || process.env.FNOX_DEBUG === '1' || process.env.FNOX_DEBUG === 'true' || process.argv.includes('--debug');
 }
 
+/**
+ * The one way a failure reaches the user, from every entry (oclif commands, the fast path, oclif
+ * itself): one line with hint and diagnostic id on stderr (code and stack with `--debug`), and a
+ * process that a wedged provider cannot keep alive. Returns the exit code to use.
+ */
+export function reportError(error: unknown, debug: boolean = debugRequested()): number {
+  const fnoxError = toFnoxError(error);
+  process.stderr.write(renderError(fnoxError, { debug, style: errorStyle() }));
+  exitIfWedged(fnoxError);
+  return fnoxError.exitCode;
+}
+
 /** Render a failure that escaped a command (oclif itself, plugins, argument routing) and set the exit code. */
 export async function reportFailure(error: unknown): Promise<void> {
   if (isExitError(error)) {
     process.exitCode = (error as { oclif: { exit: number } }).oclif.exit;
     return;
   }
-  const { renderError } = await import('@fnox/core/internal');
   const usage = usageError(error);
   const oclifExit = (error as OclifLikeError | undefined)?.oclif?.exit;
   const rendered =
@@ -49,10 +61,8 @@ export async function reportFailure(error: unknown): Promise<void> {
     (oclifExit !== undefined && error instanceof Error
       ? new FnoxError('usage', error.message.split('\n')[0] ?? 'invalid usage', { hint: 'See `fnox --help`.' })
       : error);
-  const { errorStyle } = await import('./terminal-style.js');
-  process.stderr.write(renderError(rendered, { debug: debugRequested(), style: errorStyle() }));
-  process.exitCode = usage ? usage.exitCode : rendered instanceof FnoxError ? rendered.exitCode : (oclifExit ?? 1);
-  exitIfWedged(rendered);
+  const code = reportError(rendered);
+  process.exitCode = rendered instanceof FnoxError || oclifExit === undefined ? code : oclifExit;
 }
 
 /**

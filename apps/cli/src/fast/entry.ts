@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { renderError, toFnoxError } from '@fnox/core/hot';
 import { prepareArgv } from '../argv.js';
+import { reportError } from '../cli-errors.js';
 import type { NativeImport } from './load-module.js';
 import { runFast } from './index.js';
 import { readFastManifest } from './manifest.js';
@@ -15,9 +15,7 @@ function exitQuietlyOnEpipe(): void {
     stream.on('error', (error: NodeJS.ErrnoException) => {
       if (error.code === 'EPIPE') process.exit(0);
       if (stream === process.stderr) process.exit(1);
-      const fnoxError = toFnoxError(error);
-      process.stderr.write(renderError(fnoxError));
-      process.exit(fnoxError.exitCode);
+      process.exit(reportError(error));
     });
   }
 }

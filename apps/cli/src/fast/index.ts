@@ -1,13 +1,13 @@
-import { createProviderRegistry, createSession, renderError, toFnoxError } from '@fnox/core/hot';
+import { createProviderRegistry, createSession } from '@fnox/core/hot';
 import { stopSignal } from '../stop-signals.js';
-import { debugRequested, exitIfWedged } from '../cli-errors.js';
+import { debugRequested, reportError } from '../cli-errors.js';
 import { globalOptionsFromFlags } from '../global-options.js';
 import type { Handler } from '../handler.js';
 import { parseFast } from './flags.js';
 import { findCommand, type FastManifest } from './manifest.js';
 import { moduleLoader, type NativeImport } from './load-module.js';
 import { terminalActivity } from '../activity.js';
-import { errorStyle, terminalLogger } from '../terminal-style.js';
+import { terminalLogger } from '../terminal-style.js';
 import { discoverPlugins } from './plugins.js';
 
 /**
@@ -57,10 +57,7 @@ export async function runFast(argv: readonly string[], manifest: FastManifest, c
     if (status) process.exitCode = status;
   } catch (error) {
     // After Ctrl-C, whatever failed next (a provider's abort error) is reported as the interruption.
-    const fnoxError = toFnoxError(session?.signal.aborted ? session.signal.reason : error);
-    process.stderr.write(renderError(fnoxError, { debug, style: errorStyle() }));
-    process.exitCode = fnoxError.exitCode;
-    exitIfWedged(fnoxError);
+    process.exitCode = reportError(session?.signal.aborted ? session.signal.reason : error, debug);
   }
   return true;
 }
