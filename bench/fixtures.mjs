@@ -29,4 +29,13 @@ export async function ageProject(dir, recipient, count) {
   return dir;
 }
 
+/** A project directory whose fnox.toml holds `count` plain secrets: exec's cost without any crypto. */
+export function plainProject(dir, count) {
+  mkdirSync(dir, { recursive: true });
+  const lines = ['[providers.plain]', 'type = "plain"', '', '[secrets]'];
+  for (let i = 0; i < count; i++) lines.push(`SECRET_${i}= { provider = "plain", value = "value-${i}-${'x'.repeat(24)}" }`);
+  writeFileSync(join(dir, 'fnox.toml'), `${lines.join('\n')}\n`);
+  return dir;
+}
+
 export { pathToFileURL };

@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ageKey, ageProject } from './fixtures.mjs';
+import { ageKey, ageProject, plainProject } from './fixtures.mjs';
 import { runBench } from './harness.mjs';
 
 const fnox = fileURLToPath(new URL('../apps/cli/bin/run.js', import.meta.url));
@@ -27,6 +27,8 @@ try {
   const one = await ageProject(join(home, 'one'), recipient, 1);
   const hundred = await ageProject(join(home, 'hundred'), recipient, 100);
   const thousand = await ageProject(join(home, 'thousand'), recipient, 1000);
+  const empty = plainProject(join(home, 'empty'), 0);
+  const plain = plainProject(join(home, 'plain'), 100);
   const noCache = { ...env, FNOX_NO_CODE_CACHE: '1' };
   const node = (name, args, cwd, target) => ({ name, command: process.execPath, args, cwd, env, target });
   // Every fast-path figure twice: with the V8 code cache (the default; the warm-up round writes
@@ -38,6 +40,8 @@ try {
       node('fnox --version', [fnox, '--version'], home, 1.8),
       ...both('fnox version', [fnox, 'version'], home),
       ...both('fnox get KEY (1 age secret)', [fnox, 'get', 'SECRET_0'], one, 1.8),
+      ...both('fnox exec -- true (no secrets)', [fnox, 'exec', '--', 'true'], empty),
+      ...both('fnox exec -- true (100 plain secrets)', [fnox, 'exec', '--', 'true'], plain),
       ...both('fnox exec -- true (100 age secrets)', [fnox, 'exec', '--', 'true'], hundred, 2.5),
       ...both('fnox export (100 age secrets)', [fnox, 'export'], hundred),
       ...both('fnox exec -- true (1,000 age secrets)', [fnox, 'exec', '--', 'true'], thousand),
