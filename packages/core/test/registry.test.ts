@@ -171,4 +171,58 @@ describe('provider registry', () => {
     const again = withBuiltins(report);
     expect(again.conflicts).toEqual([]);
   });
+
+  it('names both packages when a plugin claims a builtin type', () => {
+    const registry = createProviderRegistry({ plugins: [fixture('plain', 'encrypt')] });
+    expect(registry.report.conflicts).toEqual([
+      {
+        type: 'plain',
+        packages: [
+          { name: '@fnox/core', origin: 'builtin' },
+          { name: 'fnox-provider-plain', origin: 'user' },
+        ],
+        winner: '@fnox/core',
+      },
+    ]);
+  });
+
+  it('a conflict on one type does not make another missing type look conflicted', async () => {
+    const a = fixture('counted', 'read', 'user');
+    const b = { ...fixture('counted', 'read', 'link'), name: '@acme/fnox-provider-counted' };
+    const error = await failure(createProviderRegistry({ plugins: [a, b] }).load('nope'));
+    expect(error.message).toBe("Unknown provider type 'nope'");
+  });
+
+  it('imports each type once, sharing the pending load', async () => {
+    const urls: string[] = [];
+    const definition = (await createProviderRegistry().load('plain')) as unknown;
+    const registry = createProviderRegistry({
+      plugins: [fixture('counted', 'read')],
+      importModule: async (url) => {
+        urls.push(url);
+        return { default: { ...(definition as object), type: 'counted', mode: 'read' } };
+      },
+    });
+    const first = registry.load('counted');
+    expect(registry.load('counted')).toBe(first);
+    await first.catch(() => undefined);
+    await registry.load('counted').catch(() => undefined);
+    expect(urls).toHaveLength(1);
+    expect(urls[0]).toMatch(/^file:\/\/.*\/counted\/provider\.js$/);
+  });
+
+  it('a module that fails to import or exports nothing is named, with the first line of the reason and its cause', async () => {
+    const cause = new Error('line one\nline two');
+    const thrown = await failure(createProviderRegistry({ plugins: [fixture('counted', 'read')], importModule: () => Promise.reject(cause) }).load('counted'));
+    expect(thrown.code).toBe('provider_invalid_plugin');
+    expect(thrown.message).toBe("Could not load provider 'counted' from fnox-provider-counted: line one");
+    expect(thrown.cause).toBe(cause);
+    const nothing = await failure(createProviderRegistry({ plugins: [fixture('counted', 'read')], importModule: async () => undefined }).load('counted'));
+    expect(nothing.message).toBe("Provider 'counted' from fnox-provider-counted does not default-export a definition made with defineProvider()");
+  });
+
+  it('reads claims only from an object fnox field with an object providers table', () => {
+    const nullField: PluginDescriptor = { name: 'n', version: '1', root: '/n', type: 'user', pjson: { fnox: null } };
+    expect(withoutImpostors([nullField])).toEqual({ plugins: [nullField], warnings: [] });
+  });
 });

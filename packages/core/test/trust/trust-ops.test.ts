@@ -43,10 +43,30 @@ function thrown(fn: () => unknown): FnoxError {
 
 describe('which files fnox trust covers', () => {
   it('a directory means its fnox config files, sorted, and nothing else', () => {
-    for (const name of ['fnox.toml', '.fnox.toml', 'fnox.prod.toml', '.fnox.local.toml', 'fnox.toml.bak', 'xfnox.toml', 'fnox.txt', 'fnox..toml', 'other.toml'])
+    // Created out of order, so a listing in creation order (or its reverse) is not already sorted.
+    for (const name of [
+      'fnox.prod.toml',
+      'fnox.toml',
+      '.fnox.local.toml',
+      'fnox.toml.bak',
+      'xfnox.toml',
+      'fnox.txt',
+      'fnox..toml',
+      'other.toml',
+      '.fnox.toml',
+      'fnox.a.toml',
+      'fnoxtoml',
+      'fnox.tomlx',
+    ])
       write(name);
     mkdirSync(join(project, 'fnox.dir.toml'));
-    expect(configFilesIn(project).map((f) => f.slice(project.length + 1))).toEqual(['.fnox.local.toml', '.fnox.toml', 'fnox.prod.toml', 'fnox.toml']);
+    expect(configFilesIn(project).map((f) => f.slice(project.length + 1))).toEqual([
+      '.fnox.local.toml',
+      '.fnox.toml',
+      'fnox.a.toml',
+      'fnox.prod.toml',
+      'fnox.toml',
+    ]);
     expect(configFilesIn(join(root, 'missing'))).toEqual([]);
   });
 
@@ -68,9 +88,11 @@ describe('which files fnox trust covers', () => {
     expect(none.message).toBe(`No fnox config file in ${lonely} or any parent directory`);
     expect(none.hint).toBe('Give the file or directory to trust: fnox trust PATH');
     const empty = thrown(() => trustFiles(session(), { path: 'sub' }));
+    expect(empty.code).toBe('trust_no_config');
     expect(empty.message).toBe(`No fnox config file in ${join(project, 'sub')}`);
     expect(empty.hint).toBe('Give the config file itself: fnox trust PATH/fnox.toml');
     const nothing = thrown(() => trustFiles(session(), { path: 'nope.toml' }));
+    expect(nothing.code).toBe('trust_no_config');
     expect(nothing.message).toBe(`${join(project, 'nope.toml')} is not a file or directory`);
     expect(nothing.hint).toBe('Check the path given to fnox trust.');
     expect(listTrustRecords(env)).toEqual([]);
@@ -143,7 +165,11 @@ describe('untrust, list and explain', () => {
       [join(root, 'fnox.toml'), 'not-trusted'],
       [join(root, '.config', 'fnox', 'config.toml'), 'global'],
     ]);
-    expect(explained.every((e) => e.unsafe === undefined)).toBe(true);
+    // No `unsafe` key at all for a safe file (a JSON consumer would see `"unsafe": null` otherwise).
+    expect(explained.every((e) => !Object.hasOwn(e, 'unsafe'))).toBe(true);
+    chmodSync(project, 0o777);
+    expect(explainTrust(session(), { path: 'fnox.toml' })[0]?.unsafe).toMatch(/writable by anyone/);
+    chmodSync(project, 0o755);
     expect(explainTrust(session(), { path: 'fnox.toml' }).map((e) => e.verdict.path)).toEqual([file]);
     expect(() => explainTrust(session(), { path: 'sub' })).toThrow(/No fnox config file/);
   });
@@ -161,6 +187,7 @@ describe('untrust, list and explain', () => {
     const file = write('fnox.toml');
     const verdict = trustVerdict(file, readFileSync(file), env);
     expect(untrustedReason(verdict)).toBe(`${file} is not trusted`);
+    expect(trustVerdict(join(root, '.config', 'fnox', 'config.toml'), Buffer.from(''), env)).toMatchObject({ trusted: true, reason: 'global' });
     expect(untrustedReason({ ...verdict, reason: 'changed' })).toBe(`${file} changed since you trusted it`);
     expect(untrustedReason({ ...verdict, path: '/a\u001b[2J' })).toBe('/a\\u001b[2J is not trusted');
   });
@@ -185,13 +212,13 @@ describe('trust store edges', () => {
   });
 
   it('lists only .json records that parse, sorted by path', () => {
-    writeTrustRecord(env, { path: '/b', sha256: 'x', trustedAt: 't' });
-    writeTrustRecord(env, { path: '/a', sha256: 'x', trustedAt: 't' });
-    writeTrustRecord(env, { path: '/c', sha256: 'x', trustedAt: 't' });
+    const paths = ['/m', '/b', '/z', '/a', '/q', '/c', '/k', '/e'];
+    for (const path of paths) writeTrustRecord(env, { path, sha256: 'x', trustedAt: 't' });
     writeFileSync(join(trustDir(env), 'junk.json'), 'not json');
     writeFileSync(join(trustDir(env), 'note.txt'), JSON.stringify({ path: '/txt', sha256: 'x' }));
+    writeFileSync(join(trustDir(env), 'num.json'), JSON.stringify({ path: 5, sha256: 'x' }));
     mkdirSync(join(trustDir(env), 'dir.json'));
-    expect(listTrustRecords(env).map((r) => r.path)).toEqual(['/a', '/b', '/c']);
+    expect(listTrustRecords(env).map((r) => r.path)).toEqual([...paths].sort());
     expect(listTrustRecords({ ...env, XDG_DATA_HOME: join(root, 'none') })).toEqual([]);
   });
 
@@ -202,6 +229,7 @@ describe('trust store edges', () => {
     const error = thrown(() => writeTrustRecord(env, { path: '/a', sha256: 'x', trustedAt: 't' }));
     expect(error.code).toBe('trust_store_failed');
     expect(error.message).toBe(`Could not record trust in ${trustDir(env)}`);
+    expect((error.cause as NodeJS.ErrnoException).code).toMatch(/^E/);
     expect(readdirSync(trustDir(env)).filter((n) => n.endsWith('.tmp'))).toEqual([]);
     const blocked = { ...env, XDG_DATA_HOME: join(root, 'file') };
     writeFileSync(join(root, 'file'), '');
@@ -219,6 +247,18 @@ describe('trust store edges', () => {
     const error = thrown(() => removeTrustRecord(env, '/a'));
     expect(error.code).toBe('trust_store_failed');
     expect(error.message).toBe('Could not remove the trust record of /a');
+    expect((error.cause as NodeJS.ErrnoException).code).toMatch(/^E/);
+  });
+
+  it('works where the platform has no uids', () => {
+    const getuid = process.getuid;
+    try {
+      (process as { getuid?: () => number }).getuid = undefined;
+      writeTrustRecord(env, { path: '/a', sha256: 'x', trustedAt: 't' });
+    } finally {
+      process.getuid = getuid;
+    }
+    expect(readTrustRecord(env, '/a')?.sha256).toBe('x');
   });
 
   it('creates the data directory private too, and refuses a trust directory owned by someone else', () => {
@@ -227,6 +267,7 @@ describe('trust store edges', () => {
     if (process.getuid?.() === 0) {
       chownSync(trustDir(env), 65534, 65534);
       const error = thrown(() => writeTrustRecord(env, { path: '/b', sha256: 'x', trustedAt: 't' }));
+      expect(error.code).toBe('trust_store_failed');
       expect(error.message).toBe(`The trust directory ${trustDir(env)} is not a directory owned by you`);
       expect(error.hint).toBe(`Remove ${trustDir(env)}; fnox creates it again, private to you.`);
     }
@@ -238,8 +279,25 @@ describe('trusted paths and ownership edges', () => {
     expect(trustedPrefixes({})).toEqual([]);
     expect(trustedPrefixes({ FNOX_TRUSTED_CONFIG_PATHS: '' })).toEqual([]);
     expect(trustedPrefixes({ FNOX_TRUSTED_CONFIG_PATHS: '/no/such/../dir:' })).toEqual(['/no/dir']);
+    expect(trustedPrefixes({ FNOX_TRUSTED_CONFIG_PATHS: 'relative:./also:/abs' })).toEqual(['/abs']);
     symlinkSync(project, join(root, 'alias'));
     expect(trustedPrefixes({ FNOX_TRUSTED_CONFIG_PATHS: join(root, 'alias') })).toEqual([project]);
+  });
+
+  it('a file and directory owned by the user, or by root, are fine; only other owners are not', () => {
+    const file = write('fnox.toml');
+    const me = process.getuid!();
+    expect(unsafeOwnership(file, me)).toBeUndefined();
+    if (me === 0) {
+      // Root's files for an ordinary user: fine (root can replace anything anyway).
+      expect(unsafeOwnership(file, 4242)).toBeUndefined();
+      chownSync(file, 4242, 4242);
+      chownSync(project, 4242, 4242);
+      expect(unsafeOwnership(file, 4242)).toBeUndefined();
+      chownSync(project, 0, 0);
+      expect(unsafeOwnership(file, 4242)).toBeUndefined();
+      expect(unsafeOwnership(file, 4343)).toBe('it is owned by another user (uid 4242)');
+    }
   });
 
   it('no uid (a platform without them) means no ownership problem; a foreign directory is one', () => {
