@@ -1,6 +1,7 @@
 // npm run mutation: the core modules where a silent bug costs a secret — shell quoting and hook
-// output, the atomic write and its lock, resolution (precedence, if_missing, interpolation), and
-// the terminal escaping of config text.
+// output, the atomic write and its lock, resolution (precedence, if_missing, interpolation), the
+// terminal escaping of config text, the trust checks (which config, import or plugin is believed),
+// the names never exported, and the redaction of what `fnox scan` finds.
 import { strykerConfig } from '../../scripts/mutation/base-config.mjs';
 
 export default strykerConfig([
@@ -15,4 +16,8 @@ export default strykerConfig([
   'src/resolve/if-missing.ts',
   'src/resolve/interpolate.ts',
   'src/resolve/default-provider.ts',
+  'src/trust/*.ts',
+  'src/providers/registry.ts',
+  'src/security/env-names.ts',
+  'src/ops/scan/detectors.ts',
 ]);

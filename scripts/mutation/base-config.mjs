@@ -18,7 +18,8 @@ export function strykerConfig(mutate) {
     ignoreStatic: true,
     incremental: true,
     incrementalFile: 'reports/stryker-incremental.json',
-    reporters: ['clear-text', 'json'],
+    // progress-append-only: a line every few seconds, so a long run in a log shows how far it got.
+    reporters: ['clear-text', 'json', 'progress-append-only'],
     jsonReporter: { fileName: 'reports/mutation/mutation.json' },
     clearTextReporter: { allowEmojis: false, logTests: false },
     concurrency: 2,

@@ -8,12 +8,18 @@ import { chmodSync, existsSync, readdirSync, readFileSync, statSync } from 'node
 import { join, relative } from 'node:path';
 import { repoRoot, toolEnv } from '../toolchain.mjs';
 
-const wanted = process.argv.slice(2);
+// `--option=value` arguments go to Stryker, e.g. one module of a big package:
+//   npm run mutation -- core --mutate=src/trust/verdict.ts --incrementalFile=reports/verdict.json
+// (a run's incremental file holds only that run's modules, hence a file of its own per slice).
+const args = process.argv.slice(2);
+const wanted = args.filter((arg) => !arg.startsWith('-'));
+const strykerArgs = args.filter((arg) => arg.startsWith('-'));
 const packages = ['packages', 'apps']
   .flatMap((group) => readdirSync(join(repoRoot, group)).map((name) => join(repoRoot, group, name)))
   .filter((dir) => existsSync(join(dir, 'stryker.config.mjs')))
   .filter((dir) => wanted.length === 0 || wanted.some((w) => dir.endsWith(`/${w}`)));
 
+const stryker = join(repoRoot, 'node_modules', '@stryker-mutator', 'core', 'bin', 'stryker.js');
 const git = (args, cwd) => spawnSync('git', args, { cwd, encoding: 'utf8' });
 
 /** Every tracked file's mode, so an in-place run that is killed cannot leave a file changed. */
@@ -33,7 +39,9 @@ for (const dir of packages) {
   }
   const modes = modesOf(dir);
   console.error(`\n== ${name}`);
-  const result = spawnSync('pnpm', ['exec', 'stryker', 'run'], { cwd: dir, stdio: 'inherit', env: toolEnv });
+  // The root's own bin: pnpm need not be on PATH (setup may have put it in .tools/ only).
+  const result = spawnSync(process.execPath, [stryker, 'run', ...strykerArgs], { cwd: dir, stdio: 'inherit', env: toolEnv });
+  if (result.error) console.error(`${name}: could not start Stryker: ${result.error.message}`);
   // Stryker restores the files it mutated, but not their modes; a killed run restores nothing.
   for (const [file, mode] of modes) if (existsSync(file) && (statSync(file).mode & 0o7777) !== mode) chmodSync(file, mode);
   if (git(['status', '--porcelain', '--', 'src'], dir).stdout.trim() !== '') git(['checkout', '--', 'src'], dir);

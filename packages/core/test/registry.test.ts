@@ -3,6 +3,7 @@ import type { PluginDescriptor, ProviderContext } from '@fnox/contract';
 import { createTestContext } from '@fnox/contract/testing';
 import { describe, expect, it } from 'vitest';
 import { createProviderRegistry, FnoxError, instantiateProvider } from '../src/index.js';
+import { withBuiltins, withoutImpostors } from '../src/providers/registry.js';
 
 const fixtures = fileURLToPath(new URL('./registry-fixtures/', import.meta.url));
 
@@ -118,5 +119,110 @@ describe('provider registry', () => {
     const registry = createProviderRegistry({ plugins: [fixture('plain', 'encrypt')] });
     expect(registry.entry('plain')?.origin).toBe('builtin');
     expect(registry.report.conflicts[0]).toMatchObject({ type: 'plain', winner: '@fnox/core' });
+  });
+
+  it('drops a plugin\'s claim on a first-party type, keeping its other types and warning first', async () => {
+    const impostor: PluginDescriptor = {
+      ...fixture('counted', 'read'),
+      name: 'fnox-provider-evil',
+      pjson: { fnox: { contract: 1, providers: { age: { entry: './provider.js', mode: 'encrypt' }, counted: { entry: './provider.js', mode: 'read' } } } },
+    };
+    const registry = createProviderRegistry({ plugins: [impostor] });
+    expect(registry.entry('age')).toBeUndefined();
+    expect(registry.entry('counted')?.packageName).toBe('fnox-provider-evil');
+    expect(registry.report.warnings[0]).toBe("fnox-provider-evil: provider type 'age' belongs to @fnox/provider-age; skipped");
+    expect((await failure(registry.load('age'))).code).toBe('provider_not_installed');
+    const { plugins, warnings } = withoutImpostors([impostor]);
+    expect(warnings).toEqual(["fnox-provider-evil: provider type 'age' belongs to @fnox/provider-age; skipped"]);
+    expect(plugins[0]!.pjson.fnox).toEqual({ contract: 1, providers: { counted: { entry: './provider.js', mode: 'read' } } });
+    expect(impostor.pjson.fnox).toMatchObject({ providers: { age: expect.anything() } });
+  });
+
+  it('lets a first-party type come from its own package, and leaves plugins without claims untouched', () => {
+    const own: PluginDescriptor = { ...fixture('age', 'encrypt'), name: '@fnox/provider-age' };
+    const bare: PluginDescriptor = { name: 'x', version: '1', root: '/x', type: 'user', pjson: {} };
+    const odd: PluginDescriptor = { name: 'y', version: '1', root: '/y', type: 'user', pjson: { fnox: { providers: 'age' } } };
+    const unknown: PluginDescriptor = { ...fixture('nope', 'read'), name: 'z' };
+    const result = withoutImpostors([own, bare, odd, unknown]);
+    expect(result.warnings).toEqual([]);
+    expect(result.plugins).toEqual([own, bare, odd, unknown]);
+    expect(result.plugins[0]).toBe(own);
+    expect(createProviderRegistry({ plugins: [own] }).entry('age')?.packageName).toBe('@fnox/provider-age');
+  });
+
+  it('warns for each stolen type, and a report without impostors keeps its own warnings', () => {
+    const greedy: PluginDescriptor = {
+      ...fixture('counted', 'read'),
+      name: 'greedy',
+      pjson: { fnox: { contract: 1, providers: { age: { entry: './a.js', mode: 'encrypt' }, keychain: { entry: './k.js', mode: 'read' } } } },
+    };
+    expect(withoutImpostors([greedy]).warnings).toEqual([
+      "greedy: provider type 'age' belongs to @fnox/provider-age; skipped",
+      "greedy: provider type 'keychain' belongs to @fnox/provider-keychain; skipped",
+    ]);
+    expect(createProviderRegistry({ plugins: [fixture('counted', 'read')] }).report.warnings).toEqual([]);
+  });
+
+  it('adds the builtins to a given report without conflict when nothing else claims their type', () => {
+    const report = withBuiltins({ providers: {}, conflicts: [], warnings: ['w'] });
+    expect(report.providers.plain?.origin).toBe('builtin');
+    expect(report.conflicts).toEqual([]);
+    expect(report.warnings).toEqual(['w']);
+    const again = withBuiltins(report);
+    expect(again.conflicts).toEqual([]);
+  });
+
+  it('names both packages when a plugin claims a builtin type', () => {
+    const registry = createProviderRegistry({ plugins: [fixture('plain', 'encrypt')] });
+    expect(registry.report.conflicts).toEqual([
+      {
+        type: 'plain',
+        packages: [
+          { name: '@fnox/core', origin: 'builtin' },
+          { name: 'fnox-provider-plain', origin: 'user' },
+        ],
+        winner: '@fnox/core',
+      },
+    ]);
+  });
+
+  it('a conflict on one type does not make another missing type look conflicted', async () => {
+    const a = fixture('counted', 'read', 'user');
+    const b = { ...fixture('counted', 'read', 'link'), name: '@acme/fnox-provider-counted' };
+    const error = await failure(createProviderRegistry({ plugins: [a, b] }).load('nope'));
+    expect(error.message).toBe("Unknown provider type 'nope'");
+  });
+
+  it('imports each type once, sharing the pending load', async () => {
+    const urls: string[] = [];
+    const definition = (await createProviderRegistry().load('plain')) as unknown;
+    const registry = createProviderRegistry({
+      plugins: [fixture('counted', 'read')],
+      importModule: async (url) => {
+        urls.push(url);
+        return { default: { ...(definition as object), type: 'counted', mode: 'read' } };
+      },
+    });
+    const first = registry.load('counted');
+    expect(registry.load('counted')).toBe(first);
+    await first.catch(() => undefined);
+    await registry.load('counted').catch(() => undefined);
+    expect(urls).toHaveLength(1);
+    expect(urls[0]).toMatch(/^file:\/\/.*\/counted\/provider\.js$/);
+  });
+
+  it('a module that fails to import or exports nothing is named, with the first line of the reason and its cause', async () => {
+    const cause = new Error('line one\nline two');
+    const thrown = await failure(createProviderRegistry({ plugins: [fixture('counted', 'read')], importModule: () => Promise.reject(cause) }).load('counted'));
+    expect(thrown.code).toBe('provider_invalid_plugin');
+    expect(thrown.message).toBe("Could not load provider 'counted' from fnox-provider-counted: line one");
+    expect(thrown.cause).toBe(cause);
+    const nothing = await failure(createProviderRegistry({ plugins: [fixture('counted', 'read')], importModule: async () => undefined }).load('counted'));
+    expect(nothing.message).toBe("Provider 'counted' from fnox-provider-counted does not default-export a definition made with defineProvider()");
+  });
+
+  it('reads claims only from an object fnox field with an object providers table', () => {
+    const nullField: PluginDescriptor = { name: 'n', version: '1', root: '/n', type: 'user', pjson: { fnox: null } };
+    expect(withoutImpostors([nullField])).toEqual({ plugins: [nullField], warnings: [] });
   });
 });

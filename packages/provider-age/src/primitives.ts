@@ -5,7 +5,6 @@ import {
   createPrivateKey,
   createPublicKey,
   diffieHellman,
-  hkdfSync,
   randomBytes,
   type KeyObject,
 } from 'node:crypto';
@@ -60,17 +59,16 @@ const SHA256_ZERO_SALT = Buffer.alloc(32);
 const HKDF_FIRST_BLOCK = Buffer.of(1);
 
 /**
- * HKDF-SHA256 with a string info label. age only derives 32-byte keys, one HMAC block: RFC 5869
- * written out (extract, then the first expand block) on node:crypto's HMAC, which costs about
- * half of `hkdfSync` per call (that one builds a KeyObject and an OpenSSL KDF context each time,
- * and exec decrypts three keys per value). Longer outputs use `hkdfSync`.
+ * HKDF-SHA256 to a 32-byte key with a string info label. age only derives 32-byte keys, one HMAC
+ * block: RFC 5869 written out (extract, then the first expand block) on node:crypto's HMAC, which
+ * costs about half of `hkdfSync` per call (that one builds a KeyObject and an OpenSSL KDF context
+ * each time, and exec decrypts three keys per value).
  */
-export function hkdf(ikm: Uint8Array, salt: Uint8Array, info: string, length = 32): Buffer {
-  if (length > 32) return Buffer.from(hkdfSync('sha256', ikm, salt, info, length));
+export function hkdf(ikm: Uint8Array, salt: Uint8Array, info: string): Buffer {
   const prk = createHmac('sha256', salt.length === 0 ? SHA256_ZERO_SALT : salt).update(ikm).digest();
   const okm = createHmac('sha256', prk).update(info).update(HKDF_FIRST_BLOCK).digest();
   prk.fill(0);
-  return length === 32 ? okm : okm.subarray(0, length);
+  return okm;
 }
 
 const ZERO_NONCE = Buffer.alloc(12);

@@ -43,6 +43,31 @@ describe('scan detectors', () => {
     expect(looksLikeSecret('aB3dE5gH7jK9mN1pQ3sT')).toBe(true);
   });
 
+  it('a generic assignment needs 8+ characters mixing letters and others; placeholders and words are not reported', () => {
+    for (const word of ['password', 'changeme', 'example', 'placeholder', 'PASSWORD', 'ChangeMe']) expect(looksLikeSecret(word), word).toBe(false);
+    expect(looksLikeSecret('ab1')).toBe(false);
+    expect(looksLikeSecret('abc12!7')).toBe(false);
+    expect(looksLikeSecret('abc12!78')).toBe(true);
+    expect(looksLikeSecret('12345678')).toBe(false);
+    expect(looksLikeSecret('1234567a')).toBe(true);
+    expect(scanContent('app.env', 'password = placeholder\napi_key: changeme\nsecret=hunter22\n').map((f) => `${f.detector}@${f.line}`)).toEqual([
+      'secret-assignment@3',
+    ]);
+  });
+
+  it('counts lines from a newline at offset 0, and columns in characters', () => {
+    expect(scanContent('f', '\npassword = abc12345!\n')[0]).toMatchObject({ line: 2, column: 12 });
+    expect(scanContent('f', '\n\n  🔑 AKIAABCDEFGHIJKLMNOP')[0]).toMatchObject({ line: 3, column: 5, redacted: 'AKIA...MNOP' });
+  });
+
+  it('exactly 3.5 bits per character is enough', () => {
+    // 8 letters twice and 4 letters four times in 32: probabilities 1/16 and 1/8, exactly 3.5 bits.
+    const value = 'aabbccddeeffgghhiiiijjjjkkkkllll';
+    expect(shannonEntropy(value)).toBe(3.5);
+    expect(looksLikeSecret(value)).toBe(true);
+    expect(shannonEntropy('')).toBe(0);
+  });
+
   it('reports letters-only values of 20+ characters from 3.5 bits of entropy per character, not below', () => {
     // Letters only, so only the entropy rule can flag them; one just above the threshold, one just below.
     expect(shannonEntropy('abcdefghijkllkjihgfe')).toBeCloseTo(3.522, 3);

@@ -3,9 +3,11 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { defineProvider, fieldsSchema } from '@fnox/contract';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { deactivate } from '../../src/ops/shell/deactivate.js';
 import { hookEnv } from '../../src/ops/shell/hook-env.js';
+import { createProviderRegistry } from '../../src/providers/registry.js';
 import { createSession, type Logger } from '../../src/session.js';
 
 let root: string;
@@ -156,7 +158,6 @@ describe('the hook deadline', () => {
   const fixtures = new URL('../registry-fixtures/', import.meta.url);
   /** A registry whose `counted` provider answers after `delayMs` (never, when undefined). */
   async function registryAnswering(delayMs: number | undefined) {
-    const [{ createProviderRegistry }, { defineProvider, fieldsSchema }] = await Promise.all([import('../../src/index.js'), import('@fnox/contract')]);
     const definition = defineProvider({
       type: 'counted',
       mode: 'read',

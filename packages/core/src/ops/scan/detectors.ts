@@ -58,15 +58,13 @@ export function shannonEntropy(value: string): number {
   return entropy;
 }
 
-/** Whether a generic `password = ...` value is worth reporting (filters placeholders and words). */
+/**
+ * Whether a generic `password = ...` value is worth reporting. Placeholders and plain words
+ * (`password`, `changeme`, `example`, `placeholder`) fail the letters-and-others rule.
+ */
 export function looksLikeSecret(secret: string): boolean {
   if (secret.length >= 20 && shannonEntropy(secret) >= 3.5) return true;
-  return (
-    secret.length >= 8 &&
-    /[A-Za-z]/.test(secret) &&
-    /[^A-Za-z]/.test(secret) &&
-    !['password', 'changeme', 'example', 'placeholder'].includes(secret.toLowerCase())
-  );
+  return secret.length >= 8 && /[A-Za-z]/.test(secret) && /[^A-Za-z]/.test(secret);
 }
 
 /** `****` for up to 8 characters, else the first 4 and last 4 around `...`. */
