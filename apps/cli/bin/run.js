@@ -26,17 +26,13 @@ const { join } = require('node:path');
 
 /** The id of the first argument naming a hot command (by id or alias), or '' for any other command. */
 function hotCommand(args) {
-  let commands;
+  let names;
   try {
-    commands = Object.values(require('../dist/fast-manifest.json').commands);
+    names = require('../dist/fast-manifest.json').commandNames;
   } catch {
     return ''; // a partial build: fast.cjs falls back to oclif anyway
   }
-  for (const word of args) {
-    if (word === '--') break;
-    for (const command of commands) {
-      if (command.id === word || command.aliases?.includes(word) || command.hiddenAliases?.includes(word)) return command.id;
-    }
-  }
-  return '';
+  const end = args.indexOf('--');
+  const word = (end === -1 ? args : args.slice(0, end)).find((arg) => Object.hasOwn(names, arg));
+  return word === undefined ? '' : names[word];
 }

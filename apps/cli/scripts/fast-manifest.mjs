@@ -4,7 +4,9 @@
 //     src/handlers/ named by its id, exporting `handler`);
 //   - globalFlags: the flags that may come before the command name (helpGroup GLOBAL in
 //     src/global-flags.ts), with their short names and whether they take a value;
-//   - execNames: exec's id and aliases, whose child command argv stays opaque.
+//   - execNames: exec's id and aliases, whose child command argv stays opaque;
+//   - commandNames: every hot command's id and alias, to its id (bin/run.js picks the code cache
+//     by it, the fast path its command).
 // Reading the full oclif manifest costs ~2 ms on every hot command; this slice is a few KB.
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -24,4 +26,7 @@ const globalFlags = Object.values(manifest.commands.get.flags)
   .map((flag) => ({ name: flag.name, ...(flag.char ? { char: flag.char } : {}), takesValue: flag.type === 'option' }));
 const exec = manifest.commands.exec;
 const execNames = [exec.id, ...(exec.aliases ?? []), ...(exec.hiddenAliases ?? [])];
-writeFileSync(`${root}/dist/fast-manifest.json`, JSON.stringify({ version: manifest.version, globalFlags, execNames, commands }));
+const commandNames = Object.fromEntries(
+  Object.values(commands).flatMap(({ id, aliases = [], hiddenAliases = [] }) => [id, ...aliases, ...hiddenAliases].map((name) => [name, id])),
+);
+writeFileSync(`${root}/dist/fast-manifest.json`, JSON.stringify({ version: manifest.version, globalFlags, execNames, commandNames, commands }));

@@ -11,8 +11,12 @@ import { stoppedBy } from '@fnox/core/hot';
 const STOP_SIGNALS = ['SIGINT', 'SIGTERM'] as const;
 const GRACE_MS = 1000;
 
+let installed: AbortSignal | undefined;
+
 /** Install the handlers (once per process) and return the signal they abort. */
 export function stopSignal(): AbortSignal {
+  // A second set of handlers would count as "someone else owns the signal" and abort nothing.
+  if (installed) return installed;
   const controller = new AbortController();
   for (const name of STOP_SIGNALS) {
     const handler = () => {
@@ -26,5 +30,6 @@ export function stopSignal(): AbortSignal {
     };
     process.on(name, handler);
   }
-  return controller.signal;
+  installed = controller.signal;
+  return installed;
 }

@@ -19,6 +19,8 @@ describe('the argv grammar in dist/fast-manifest.json', () => {
   it("names exec by its id and aliases, and lists exactly src/handlers' files as hot commands", () => {
     expect([...manifest.execNames].sort()).toEqual(['exec', 'run', 'x']);
     expect(Object.keys(manifest.commands).sort()).toEqual(['exec', 'export', 'get', 'hook-env', 'version']);
+    expect(manifest.commandNames).toMatchObject({ exec: 'exec', x: 'exec', run: 'exec', get: 'get', 'hook-env': 'hook-env' });
+    expect(new Set(Object.values(manifest.commandNames))).toEqual(new Set(Object.keys(manifest.commands)));
   });
 });
 

@@ -10,6 +10,8 @@ import type { ManifestCommand } from './flags.js';
  */
 export interface FastManifest extends ArgvGrammar {
   readonly version: string;
+  /** Every hot command's id and aliases, to its id. */
+  readonly commandNames: Readonly<Record<string, string>>;
   readonly commands: Readonly<Record<string, ManifestCommand>>;
 }
 
@@ -27,7 +29,6 @@ export function readFastManifest(cliRoot: string): FastManifest | undefined {
 
 /** The hot command `word` names, by id or alias. */
 export function findCommand(manifest: FastManifest, word: string): ManifestCommand | undefined {
-  const direct = manifest.commands[word];
-  if (direct) return direct;
-  return Object.values(manifest.commands).find((c) => c.aliases?.includes(word) || c.hiddenAliases?.includes(word));
+  const id = Object.hasOwn(manifest.commandNames, word) ? manifest.commandNames[word] : undefined;
+  return id === undefined ? undefined : manifest.commands[id];
 }
