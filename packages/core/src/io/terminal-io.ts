@@ -17,7 +17,9 @@ import type { SessionIO } from './session-io.js';
 export function terminalIO(signal?: AbortSignal): SessionIO {
   const queued: string[] = [];
 
-  async function line(question: string | undefined, hidden: boolean): Promise<string | undefined> {
+  async function line(asked: string | undefined, hidden: boolean): Promise<string | undefined> {
+    // Questions carry provider text (a plugin's field prompts, an auth command): no control sequences.
+    const question = asked === undefined ? undefined : escapeControls(asked, { keepLayout: true });
     if (queued.length > 0) {
       if (question !== undefined) process.stderr.write(`${question}\n`);
       return queued.shift();
