@@ -1,4 +1,5 @@
 import type { ActivityReporter } from '@fnox/core/hot';
+import { stderr, type Output } from './stdio.js';
 import { colorEnabled } from './terminal-style.js';
 
 /** How long a provider call may take before fnox says it is waiting. */
@@ -9,8 +10,8 @@ const SPINNER_DELAY_MS = 300;
  * 'kms'…`), erased when the wait ends. Only when stderr is a terminal, never in the shell hook
  * (which must stay silent and fast); the spinner library loads only when the timer fires.
  */
-export function terminalActivity(stream: NodeJS.WriteStream = process.stderr): ActivityReporter | undefined {
-  if (!stream.isTTY) return undefined;
+export function terminalActivity(output: Output = stderr): ActivityReporter | undefined {
+  if (!output.isTTY) return undefined;
   const waiting = new Map<number, string>();
   let next = 0;
   let spinner: { text: string; stop(): unknown } | undefined;
@@ -22,7 +23,8 @@ export function terminalActivity(stream: NodeJS.WriteStream = process.stderr): A
     // Every wait may have ended while the module loaded.
     const now = [...waiting.values()].at(-1);
     if (now === undefined || spinner) return;
-    spinner = yoctoSpinner({ text: `${now}…`, stream, handleSignals: false, color: colorEnabled(stream) ? 'cyan' : undefined } as never).start();
+    const stream = output.stream();
+    spinner = yoctoSpinner({ text: `${now}…`, stream, handleSignals: false, color: colorEnabled(output) ? 'cyan' : undefined } as never).start();
   };
   return (label) => {
     const id = next++;

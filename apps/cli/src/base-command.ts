@@ -17,6 +17,7 @@ import { providerPlugins } from './provider-index.js';
 import { terminalActivity } from './activity.js';
 import { stopSignal } from './stop-signals.js';
 import { colorsFor, paint, say, terminalLogger } from './terminal-style.js';
+import { stdout } from './stdio.js';
 
 /** Parsed flags of a command, global flags included. */
 export type FnoxFlags<T extends typeof Command> = Interfaces.InferredFlags<(typeof FnoxCommand)['baseFlags'] & T['flags']>;
@@ -92,7 +93,7 @@ export abstract class FnoxCommand<T extends typeof Command> extends Command {
    */
   protected out(text: string): void {
     const safe = escapeControls(text, { keepLayout: true });
-    process.stdout.write(paint(safe.endsWith('\n') || safe === '' ? safe : `${safe}\n`, colorsFor(process.stdout)));
+    stdout.write(paint(safe.endsWith('\n') || safe === '' ? safe : `${safe}\n`, colorsFor(stdout)));
   }
 
   /** Write fnox's own feedback (warnings, progress) to stderr. */

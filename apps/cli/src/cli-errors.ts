@@ -1,4 +1,5 @@
 import { FnoxError, isStopError, renderError, toFnoxError } from '@fnox/core/hot';
+import { stderr } from './stdio.js';
 import { errorStyle } from './terminal-style.js';
 
 interface OclifLikeError {
@@ -43,7 +44,7 @@ export function debugRequested(flagValue?: boolean): boolean {
  */
 export function reportError(error: unknown, debug: boolean = debugRequested()): number {
   const fnoxError = toFnoxError(error);
-  process.stderr.write(renderError(fnoxError, { debug, style: errorStyle() }));
+  stderr.write(renderError(fnoxError, { debug, style: errorStyle() }));
   exitIfWedged(fnoxError);
   return fnoxError.exitCode;
 }

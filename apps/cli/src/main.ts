@@ -3,6 +3,8 @@
  * (see fast/entry.ts).
  */
 export async function main(args: readonly string[]): Promise<void> {
+  // oclif writes through process.stdout/stderr: a closed pipe or a full disk ends fnox as stdio.ts does.
+  (await import('./stdio.js')).guardStreams(async (error) => (await import('./cli-errors.js')).reportError(error));
   try {
     // oclif's engine check loads ~50 semver modules; fnox declares its engines itself. Only while
     // oclif loads, so the variable never reaches an `exec` child.

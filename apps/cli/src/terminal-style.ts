@@ -1,8 +1,33 @@
-import { createColors } from 'picocolors';
+import { inspect } from 'node:util';
 import { escapeControls, type ErrorStyle } from '@fnox/core/hot';
+import { stderr, type Output } from './stdio.js';
+
+const STYLES = ['bold', 'dim', 'red', 'green', 'yellow', 'cyan'] as const;
 
 /** The colour functions fnox uses; each returns its text unchanged when colour is off. */
-export type Colors = ReturnType<typeof createColors>;
+export type Colors = Readonly<Record<(typeof STYLES)[number], (text: string) => string>> & { readonly isColorSupported: boolean };
+
+/**
+ * fnox's six styles, with SGR codes from Node's own table (util.inspect.colors). Not a colour
+ * library: picocolors and yoctocolors read process.stdout or node:tty when they load, which builds
+ * the streams stdio.ts exists to avoid, on every command that paints a warning or an error.
+ * fnox only ever nests `bold(red(…))`, whose close codes differ, so no close-code repair is needed.
+ */
+function createColors(enabled: boolean): Colors {
+  const style = (name: (typeof STYLES)[number]) => {
+    const [open, close] = inspect.colors[name]!;
+    return enabled ? (text: string) => `\x1b[${open}m${text}\x1b[${close}m` : (text: string) => text;
+  };
+  return {
+    bold: style('bold'),
+    dim: style('dim'),
+    red: style('red'),
+    green: style('green'),
+    yellow: style('yellow'),
+    cyan: style('cyan'),
+    isColorSupported: enabled,
+  };
+}
 
 /**
  * Whether to colour what goes to `stream`: only on a terminal, never with `--no-color`, a
@@ -20,15 +45,15 @@ export function colorEnabled(stream: { readonly isTTY?: boolean }, env: NodeJS.P
 
 const cache = new Map<unknown, Colors>();
 
-/** The colours for `stream` (stdout or stderr), decided once per stream. */
-export function colorsFor(stream: NodeJS.WriteStream): Colors {
-  let colors = cache.get(stream);
-  if (!colors) cache.set(stream, (colors = createColors(colorEnabled(stream))));
+/** The colours for `output` (stdout or stderr), decided once per output. */
+export function colorsFor(output: Output): Colors {
+  let colors = cache.get(output);
+  if (!colors) cache.set(output, (colors = createColors(colorEnabled(output))));
   return colors;
 }
 
 /** The error renderer's colours for stderr. */
-export function errorStyle(colors: Colors = colorsFor(process.stderr)): ErrorStyle {
+export function errorStyle(colors: Colors = colorsFor(stderr)): ErrorStyle {
   return { error: (t) => colors.bold(colors.red(t)), hint: colors.cyan, dim: colors.dim };
 }
 
@@ -58,7 +83,7 @@ export function paint(text: string, colors: Colors): string {
 export function say(text: string): void {
   // Feedback quotes secret and provider names from config files: none of it may drive the terminal.
   const safe = escapeControls(text, { keepLayout: true });
-  process.stderr.write(paint(safe.endsWith('\n') ? safe : `${safe}\n`, colorsFor(process.stderr)));
+  stderr.write(paint(safe.endsWith('\n') ? safe : `${safe}\n`, colorsFor(stderr)));
 }
 
 /** core's Logger for a terminal: warnings and info painted on stderr, debug lines only when verbose. */
@@ -67,7 +92,7 @@ export function terminalLogger(verbose: boolean): { warn(m: string): void; info(
     warn: say,
     info: say,
     debug: (message) => {
-      if (verbose) process.stderr.write(`DEBUG ${escapeControls(message, { keepLayout: true })}\n`);
+      if (verbose) stderr.write(`DEBUG ${escapeControls(message, { keepLayout: true })}\n`);
     },
   };
 }

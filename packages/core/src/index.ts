@@ -1,5 +1,6 @@
 // Terminal text: every piece of config/provider text shown on a terminal goes through escapeControls
 export { escapeControls, hasControls, type EscapeControlsOptions } from './format/terminal-text.js';
+export { isTerminal } from './io/is-terminal.js';
 
 // Errors and the exit-code table
 export {

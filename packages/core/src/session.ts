@@ -1,8 +1,8 @@
 import { homedir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
-import { isatty } from 'node:tty';
 import { escapeControls } from './format/terminal-text.js';
 import type { SessionIO } from './io/session-io.js';
+import { isTerminal } from './io/is-terminal.js';
 import { terminalIO } from './io/terminal-io.js';
 import { createProviderRegistry, type ProviderRegistry } from './providers/registry.js';
 
@@ -113,8 +113,11 @@ export function createSession(init: SessionInit = {}): FnoxSession {
     options,
     registry: init.registry ?? createProviderRegistry(),
     log: init.log ?? stderrLogger(Boolean(options.verbose)),
-    // isatty(0), not process.stdin.isTTY: the stdin getter builds a stream, which a hot command never needs.
-    stdinIsTTY: init.stdinIsTTY ?? isatty(0),
+    // Asked only when a command is about to read stdin, and not through process.stdin.isTTY,
+    // whose getter builds a stream (a hot command never reads stdin).
+    get stdinIsTTY() {
+      return init.stdinIsTTY ?? isTerminal(0);
+    },
     signal,
     io: init.io ?? terminalIO(signal),
     ...(init.runCommand ? { runCommand: init.runCommand } : {}),

@@ -4,6 +4,7 @@ import { Flags } from '@oclif/core';
 import type { FnoxSession, InitOptions, InitWizardResult } from '@fnox/core/internal';
 import { escapeControls, FnoxError, globalConfigDir, initConfig, initTarget, runInitWizard, testInitProvider, wizardCatalog } from '@fnox/core/internal';
 import { FnoxCommand } from '../base-command.js';
+import { stderr } from '../stdio.js';
 
 /** `fnox init`: an empty config, or the wizard's provider and example secret on a terminal. */
 export default class Init extends FnoxCommand<typeof Init> {
@@ -28,7 +29,7 @@ export default class Init extends FnoxCommand<typeof Init> {
 
   /** Ask the wizard's questions on the terminal; nothing is written until they are all answered. */
   private async wizard(session: FnoxSession, file: string): Promise<InitWizardResult> {
-    const warn = (line: string) => process.stderr.write(`Warning: ${escapeControls(line)}\n`);
+    const warn = (line: string) => stderr.write(`Warning: ${escapeControls(line)}\n`);
     const catalog = await wizardCatalog(session.registry, warn);
     const log = { debug: (m: string) => session.log.debug(m), warn: (m: string) => session.log.warn(m) };
     const setupContext = { configDir: dirname(file), env: session.env, globalConfigDir: globalConfigDir(session.env), log };
@@ -37,7 +38,7 @@ export default class Init extends FnoxCommand<typeof Init> {
 
   /** After the answers: run what the user agreed to (save a new key...), then test the connection (a failure only warns). */
   private async finishWizard(session: FnoxSession, file: string, result: InitWizardResult): Promise<void> {
-    for (const commit of result.commits) process.stderr.write(`${escapeControls(await commit())}\n`);
+    for (const commit of result.commits) stderr.write(`${escapeControls(await commit())}\n`);
     const provider = result.init.provider;
     if (!provider) return;
     this.say(`Testing the connection to '${provider.name}'...\n`);

@@ -1,6 +1,7 @@
 import { Flags } from '@oclif/core';
 import { escapeControls, listSecrets, type SecretListing } from '@fnox/core/internal';
 import { FnoxCommand } from '../base-command.js';
+import { stderr, stdout } from '../stdio.js';
 
 const WRAP = 40;
 
@@ -59,7 +60,7 @@ export default class List extends FnoxCommand<typeof List> {
     if (!flags.complete) {
       for (const missing of list.missingProviderTypes) {
         const used = missing.secrets.map((key) => (key === '' ? '""' : key)).join(', ');
-        process.stderr.write(`${escapeControls(`Warning: ${missing.message} (used by ${used}). ${missing.hint}`)}\n`);
+        stderr.write(`${escapeControls(`Warning: ${missing.message} (used by ${used}). ${missing.hint}`)}\n`);
       }
     }
     if (flags.complete) {
@@ -84,6 +85,6 @@ export default class List extends FnoxCommand<typeof List> {
       ...(flags.values ? [s.value ?? '<not available>'] : []),
     ]);
     // The last column wraps only for a person reading a terminal; piped, each secret stays one line.
-    this.out(table([header, ...rows.map((row) => row.map(cell))], !flags.full && process.stdout.isTTY === true));
+    this.out(table([header, ...rows.map((row) => row.map(cell))], !flags.full && stdout.isTTY));
   }
 }

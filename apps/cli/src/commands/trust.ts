@@ -1,6 +1,7 @@
 import { Args, Flags } from '@oclif/core';
 import { escapeControls, explainTrust, listTrusted, trustCommand, trustFiles, untrustFiles, type TrustReason } from '@fnox/core/internal';
 import { FnoxCommand } from '../base-command.js';
+import { stderr } from '../stdio.js';
 
 const REASONS: Record<TrustReason, string> = {
   global: 'trusted (global config)',
@@ -38,7 +39,7 @@ export default class Trust extends FnoxCommand<typeof Trust> {
     const path = this.args.path;
     if (this.flags.list) {
       const entries = listTrusted(session);
-      if (entries.length === 0) process.stderr.write('No trusted files.\n');
+      if (entries.length === 0) stderr.write('No trusted files.\n');
       for (const entry of entries)
         this.out(`${entry.state.padEnd(8)} ${escapeControls(entry.path)}${entry.forced ? ` (forced: ${escapeControls(entry.forced)})` : ''}`);
       return;

@@ -1,8 +1,9 @@
 import { escapeControls, exportSecrets, type ExportFormat } from '@fnox/core/hot';
 import type { Handler } from '../handler.js';
+import { stdout } from '../stdio.js';
 
 function colour(session: { options: { noColor?: boolean }; env: NodeJS.ProcessEnv }): boolean {
-  return Boolean(process.stdout.isTTY) && !session.options.noColor && !session.env.NO_COLOR && session.env.TERM !== 'dumb';
+  return stdout.isTTY && !session.options.noColor && !session.env.NO_COLOR && session.env.TERM !== 'dumb';
 }
 
 /** `fnox export`: the document on stdout, or `-o` (with `-n`: what would be written). */
@@ -13,11 +14,11 @@ export const handler: Handler = async ({ session }, { flags }) => {
   const format = (typeof flags.format === 'string' ? flags.format : 'env') as ExportFormat;
   const result = await exportSecrets(s, { format, output, dryRun, all: flags.all === true, header: flags.header === true });
   if (!output) {
-    process.stdout.write(result.text);
+    stdout.write(result.text);
     return;
   }
   if (!dryRun) {
-    process.stdout.write(`Secrets exported to: ${output}\n`);
+    stdout.write(`Secrets exported to: ${output}\n`);
     return;
   }
   const styled = colour(s);
@@ -26,5 +27,5 @@ export const handler: Handler = async ({ session }, { flags }) => {
   const path = styled ? `\x1b[36m${escapeControls(output)}\x1b[0m` : escapeControls(output);
   const lines = [`${label} Would export ${result.keys.length} secrets to ${path} in ${format} format:`];
   for (const key of result.keys.map((name) => escapeControls(name))) lines.push(`  ${styled ? `\x1b[2m${key}\x1b[0m` : key}`);
-  process.stdout.write(`${lines.join('\n')}\n`);
+  stdout.write(`${lines.join('\n')}\n`);
 };

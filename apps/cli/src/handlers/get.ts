@@ -1,9 +1,10 @@
 import { getSecret } from '@fnox/core/hot';
 import type { Handler } from '../handler.js';
+import { stdout } from '../stdio.js';
 
 /** `fnox get KEY`: the value (or an as_file path) plus newline; "no value" prints nothing at all. */
 export const handler: Handler = async ({ session }, { args, flags }) => {
   const result = await getSecret(await session(), args.key ?? '', { base64Decode: flags['base64-decode'] === true });
-  if (result.kind === 'value') process.stdout.write(`${result.value}\n`);
-  else if (result.kind === 'file') process.stdout.write(`${result.path}\n`);
+  if (result.kind === 'value') stdout.write(`${result.value}\n`);
+  else if (result.kind === 'file') stdout.write(`${result.path}\n`);
 };

@@ -1,6 +1,7 @@
 import type { Handler } from '../handler.js';
+import { stdout } from '../stdio.js';
 
 /** `fnox version`: exactly `fnox X.Y.Z`. */
 export const handler: Handler = async ({ version }) => {
-  process.stdout.write(`fnox ${version}\n`);
+  stdout.write(`fnox ${version}\n`);
 };

@@ -187,6 +187,24 @@ describe('EPIPE and ENOSPC', () => {
     expect(r.stderr).not.toContain('EPIPE');
   });
 
+  it.each(PATHS)('%s: a non-blocking stdout pipe that fills up loses nothing (EAGAIN is waited out)', (_name, env) => {
+    // perl sets O_NONBLOCK on the pipe and execs fnox (as a non-Node parent sharing its stdout
+    // may); the reader sleeps while ~200 KB, three pipe buffers, are written. Node's own spawn
+    // cannot build this: libuv makes a child's stdio blocking.
+    const nonBlocking = 'my $f = fcntl(STDOUT, F_GETFL, 0); fcntl(STDOUT, F_SETFL, $f | O_NONBLOCK) or die; exec @ARGV or die';
+    const r = spawnSync('bash', ['-c', `set -o pipefail; perl -MFcntl -e '${nonBlocking}' "${process.execPath}" "${FNOX_BIN}" export | (sleep 0.5; cat)`], {
+      cwd: box.project,
+      env: { ...box.env, ...env },
+      encoding: 'utf8',
+      maxBuffer: 1 << 24,
+    });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const expected = Array.from({ length: 3000 }, (_, i) => `S_${i}=${'v'.repeat(60)}\n`).join('');
+    expect(expected.length).toBeGreaterThan(3 * 65536);
+    expect(r.stdout).toBe(expected);
+  });
+
   it.each(PATHS)('%s: a full disk (/dev/full) is one line with a hint', (_name, env) => {
     const r = spawnSync('sh', ['-c', `"${process.execPath}" "${FNOX_BIN}" export > /dev/full`], {
       cwd: box.project,

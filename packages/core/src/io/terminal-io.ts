@@ -6,8 +6,8 @@
  * terminal is back in its normal mode before anything else runs (an auth command inherits it).
  * Lines that arrive together stay queued for the next question.
  */
-import { isatty } from 'node:tty';
 import { escapeControls } from '../format/terminal-text.js';
+import { isTerminal } from './is-terminal.js';
 import type { SessionIO } from './session-io.js';
 
 /**
@@ -34,7 +34,7 @@ export function terminalIO(signal?: AbortSignal): SessionIO {
         done();
       },
     });
-    const terminal = isatty(0);
+    const terminal = isTerminal(0);
     const rl = createInterface({ input: process.stdin, output: echo, terminal });
     return new Promise<string | undefined>((resolve, reject) => {
       let settled = false;
