@@ -17,9 +17,18 @@ import {
 const X25519_PKCS8_PREFIX = Buffer.from('302e020100300506032b656e04220420', 'hex');
 const X25519_SPKI_PREFIX = Buffer.from('302a300506032b656e032100', 'hex');
 
-/** A node:crypto X25519 private key from a raw 32-byte scalar (clamped by X25519 itself). */
+/**
+ * A node:crypto X25519 private key from a raw 32-byte scalar (clamped by X25519 itself). As JWK
+ * first: OpenSSL's PKCS#8 decoder costs ~0.6 ms on its first use, a raw key import nothing. Node
+ * requires JWK's `x` to be a string and derives the public key from `d`; should a Node ever check
+ * `x` against `d`, the DER form still works.
+ */
 export function x25519PrivateKey(scalar: Uint8Array): KeyObject {
-  return createPrivateKey({ key: Buffer.concat([X25519_PKCS8_PREFIX, scalar]), format: 'der', type: 'pkcs8' });
+  try {
+    return createPrivateKey({ key: { kty: 'OKP', crv: 'X25519', d: Buffer.from(scalar).toString('base64url'), x: '' }, format: 'jwk' });
+  } catch {
+    return createPrivateKey({ key: Buffer.concat([X25519_PKCS8_PREFIX, scalar]), format: 'der', type: 'pkcs8' });
+  }
 }
 
 /**
