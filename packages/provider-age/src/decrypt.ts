@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { decodeBase64Strict } from './base64.js';
 import { AgeFormatError, type AgeFailureKind } from './errors.js';
 import type { IdentitySet } from './identity-file.js';
@@ -79,11 +80,11 @@ export function usesHotPath(value: string | DecodedValue, identities: IdentitySe
   return !decoded.armored && identities.libraryOnly.length === 0 && identities.passphrases.length === 0;
 }
 
-/** Strict UTF-8, keeping a leading BOM: the plaintext bytes must round-trip exactly. */
+/**
+ * Strict UTF-8, keeping a leading BOM: the plaintext bytes must round-trip exactly. Validated with
+ * buffer.isUtf8 rather than a fatal TextDecoder, whose ICU converter costs ~0.2 ms to open in every
+ * process that decrypts.
+ */
 export function decodeUtf8(bytes: Uint8Array): string | undefined {
-  try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
-  } catch {
-    return undefined;
-  }
+  return isUtf8(bytes) ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8') : undefined;
 }

@@ -1,21 +1,11 @@
-import {
-  createCipheriv,
-  createDecipheriv,
-  createHmac,
-  createPrivateKey,
-  createPublicKey,
-  diffieHellman,
-  randomBytes,
-  type KeyObject,
-} from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, createPrivateKey, createPublicKey, diffieHellman, randomBytes, type KeyObject } from 'node:crypto';
 
 /**
- * The node:crypto primitives age needs. Raw X25519 keys go through fixed DER prefixes (PKCS#8 for
- * private, SPKI for public keys) because that works on every Node 20 without JWK's `x` field.
+ * The node:crypto primitives age needs. Raw X25519 keys go in and out as JWK (raw key import and
+ * export, no OpenSSL decoder or encoder); a private key falls back to a fixed PKCS#8 DER prefix.
  */
 
 const X25519_PKCS8_PREFIX = Buffer.from('302e020100300506032b656e04220420', 'hex');
-const X25519_SPKI_PREFIX = Buffer.from('302a300506032b656e032100', 'hex');
 
 /**
  * A node:crypto X25519 private key from a raw 32-byte scalar (clamped by X25519 itself). As JWK
@@ -39,9 +29,9 @@ export function x25519PublicKey(u: Uint8Array): KeyObject {
   return createPublicKey({ key: { kty: 'OKP', crv: 'X25519', x: Buffer.from(u).toString('base64url') }, format: 'jwk' });
 }
 
-/** The raw 32-byte public u-coordinate of an X25519 private key. */
+/** The raw 32-byte public u-coordinate of an X25519 private key (JWK export: no OpenSSL encoder, as above). */
 export function x25519RawPublic(privateKey: KeyObject): Buffer {
-  return createPublicKey(privateKey).export({ format: 'der', type: 'spki' }).subarray(X25519_SPKI_PREFIX.length);
+  return Buffer.from(createPublicKey(privateKey).export({ format: 'jwk' }).x!, 'base64url');
 }
 
 /**
@@ -74,7 +64,9 @@ const HKDF_FIRST_BLOCK = Buffer.of(1);
  * each time, and exec decrypts three keys per value).
  */
 export function hkdf(ikm: Uint8Array, salt: Uint8Array, info: string): Buffer {
-  const prk = createHmac('sha256', salt.length === 0 ? SHA256_ZERO_SALT : salt).update(ikm).digest();
+  const prk = createHmac('sha256', salt.length === 0 ? SHA256_ZERO_SALT : salt)
+    .update(ikm)
+    .digest();
   const okm = createHmac('sha256', prk).update(info).update(HKDF_FIRST_BLOCK).digest();
   prk.fill(0);
   return okm;

@@ -76,7 +76,12 @@ describe('node:crypto reader agrees with age-encryption', () => {
 
     it('every single-byte flip at 300 random positions (header, MAC, nonce, chunks)', async () => {
       const pairs = [await keyPair(), await keyPair()];
-      const file = Buffer.from(await libraryEncrypt(randomBytes(66_000), pairs.map((p) => p.recipient)));
+      const file = Buffer.from(
+        await libraryEncrypt(
+          randomBytes(66_000),
+          pairs.map((p) => p.recipient),
+        ),
+      );
       const identity = NativeX25519Identity.parse(pairs[1]!.identity)!;
       const headerEnd = file.indexOf('\n---') + 48;
       const positions = [...Array(300)].map((_, i) => (i < 150 ? randomInt(headerEnd + 16) : randomInt(file.length)));
@@ -87,5 +92,41 @@ describe('node:crypto reader agrees with age-encryption', () => {
         await expect(libraryDecrypt(bad, pairs[1]!.identity), `library, flip at ${position}`).rejects.toThrow();
       }
     });
+  });
+});
+
+describe('decodeUtf8: the plaintext round-trips exactly, as a fatal TextDecoder keeping the BOM would', () => {
+  const strict = (bytes: Uint8Array) => {
+    try {
+      return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+    } catch {
+      return undefined;
+    }
+  };
+  const cases: [string, number[]][] = [
+    ['empty', []],
+    ['ASCII', [0x61, 0x62]],
+    ['a leading BOM, kept', [0xef, 0xbb, 0xbf, 0x78]],
+    ['four-byte emoji', [0xf0, 0x9f, 0x94, 0x91]],
+    ['a NUL', [0x61, 0x00, 0x62]],
+    ['a lone continuation byte', [0x80]],
+    ['an overlong slash', [0xc0, 0xaf]],
+    ['an encoded surrogate', [0xed, 0xa0, 0x80]],
+    ['a truncated sequence', [0xe2, 0x82]],
+    ['beyond U+10FFFF', [0xf4, 0x90, 0x80, 0x80]],
+  ];
+  it.each(cases)('%s', async (_name, bytes) => {
+    const { decodeUtf8 } = await import('../src/decrypt.js');
+    const input = Uint8Array.from(bytes);
+    expect(decodeUtf8(input)).toBe(strict(input));
+  });
+
+  it('positive control: the invalid cases are refused and the BOM survives', async () => {
+    const { decodeUtf8 } = await import('../src/decrypt.js');
+    expect(decodeUtf8(Uint8Array.from([0xed, 0xa0, 0x80]))).toBeUndefined();
+    expect(decodeUtf8(Uint8Array.from([0xef, 0xbb, 0xbf, 0x78]))).toBe('\uFEFFx');
+    // A view into a larger buffer decodes only its own bytes.
+    const pooled = Buffer.from('xaby');
+    expect(decodeUtf8(new Uint8Array(pooled.buffer, pooled.byteOffset + 1, 2))).toBe('ab');
   });
 });
