@@ -64,7 +64,8 @@ export function errorStyle(colors: Colors = colorsFor(stderr)): ErrorStyle {
  */
 export function paint(text: string, colors: Colors): string {
   if (!colors.isColorSupported) return text;
-  return text.replace(/^(\s*)(✓|✗|Warning:|WARN|error:|hint:|fnox:)(?= |$)/gm, (_match, indent: string, word: string) => {
+  // ✓ and ✗ escaped: the bundle stays ASCII, which code-cache.ts decodes as latin1 (cheaper than UTF-8).
+  return text.replace(/^(\s*)(\u2713|\u2717|Warning:|WARN|error:|hint:|fnox:)(?= |$)/gm, (_match, indent: string, word: string) => {
     const painted =
       word === '✓'
         ? colors.green(word)

@@ -1,3 +1,4 @@
+import { isAscii } from 'node:buffer';
 import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readSync, renameSync, unlinkSync, writeSync, type BigIntStats } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import { homedir } from 'node:os';
@@ -218,7 +219,8 @@ export function loadWithCodeCache(filename: string, options: CodeCacheOptions = 
     else if ((hash = sha256(source)).equals(read.hash)) cachedData = read.data;
     else status = 'stale';
   }
-  const script = new Script(Module.wrap(source.toString('utf8')), {
+  // An ASCII module (esbuild's bundles are) decodes as latin1, at half the cost of UTF-8.
+  const script = new Script(Module.wrap(source.toString(isAscii(source) ? 'latin1' : 'utf8')), {
     filename,
     ...(cachedData ? { cachedData } : {}),
   });

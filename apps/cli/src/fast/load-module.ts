@@ -1,10 +1,8 @@
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { types } from 'node:util';
 import { loadWithCodeCache } from './code-cache.js';
-
-const requireHere = createRequire(import.meta.url);
 
 /** Whether this Node can `require()` an ES module (20.19+, 22.12+). */
 const REQUIRE_ESM = (process.features as { require_module?: boolean }).require_module === true;
@@ -22,16 +20,15 @@ export type NativeImport = (url: string) => Promise<unknown>;
  * never calls `import()`) is loaded from that twin with V8 code cache, where this Node can
  * `require()` the ES modules the twin may require in turn.
  */
-export function moduleLoader(nativeImport: NativeImport): (url: string, entry?: { root: string; require?: string }) => Promise<unknown> {
-  return async (url, entry) => {
+export function moduleLoader(nativeImport: NativeImport): (path: string, entry?: { root: string; require?: string }) => Promise<unknown> {
+  return async (path, entry) => {
     if (entry?.require && REQUIRE_ESM) return { default: loadWithCodeCache(join(entry.root, entry.require)).exports };
-    const path = fileURLToPath(url);
     let loaded: unknown;
     try {
-      loaded = requireHere(path);
+      loaded = createRequire(import.meta.url)(path);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'ERR_REQUIRE_ASYNC_MODULE' || code === 'ERR_REQUIRE_ESM') return nativeImport(url);
+      if (code === 'ERR_REQUIRE_ASYNC_MODULE' || code === 'ERR_REQUIRE_ESM') return nativeImport(pathToFileURL(path).href);
       throw error;
     }
     return types.isModuleNamespaceObject(loaded) ? loaded : { default: loaded };

@@ -123,6 +123,16 @@ describe('code cache', () => {
     expect(statSync(file).mode & 0o777).toBe(0o600);
   });
 
+  it('a module with UTF-8 text loads it intact, cached or not (ASCII modules are decoded as latin1)', () => {
+    const fixture = join(box.home, 'answer.cjs');
+    writeFileSync(fixture, "exports.answer = 'clé ✓ 🔑';\n");
+    expect(verdict(fixture)).toBe('miss:clé ✓ 🔑');
+    expect(verdict(fixture)).toBe('hit:clé ✓ 🔑');
+    writeFileSync(fixture, "exports.answer = 'plain';\n");
+    expect(verdict(fixture)).toBe('stale:plain');
+    expect(verdict(fixture)).toBe('hit:plain');
+  });
+
   it.each([
     ['owned by another user', (file: string) => chownSync(file, NOBODY, NOBODY)],
     ['writable by others', (file: string) => chmodSync(file, 0o622)],

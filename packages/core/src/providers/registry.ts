@@ -45,8 +45,11 @@ export interface ProviderRegistryOptions {
   readonly plugins?: Iterable<PluginDescriptor>;
   /** An already computed report (e.g. cached); wins over `plugins`. */
   readonly report?: ProviderManifestReport;
-  /** How to import an entry module; injectable for tests. */
-  readonly importModule?: (url: string, entry: ProviderIndexEntry) => Promise<unknown>;
+  /**
+   * How to import an entry module, given its absolute path (default: `import()` of its file URL);
+   * injectable for tests and for the CLI's loader, which mostly needs no URL at all.
+   */
+  readonly importModule?: (path: string, entry: ProviderIndexEntry) => Promise<unknown>;
 }
 
 /** Add the built-in providers to a report; a package claiming a built-in type is a conflict the built-in wins. */
@@ -112,7 +115,7 @@ async function importBuiltin(entry: string): Promise<unknown> {
 /** Create a registry over discovered provider manifests. Nothing is imported until {@link ProviderRegistry.load}. */
 export function createProviderRegistry(options: ProviderRegistryOptions = {}): ProviderRegistry {
   const report = withBuiltins(options.report ?? readReport(options.plugins ?? []));
-  const importModule = options.importModule ?? ((url: string) => import(url));
+  const importModule = options.importModule ?? ((path: string) => import(pathToFileURL(path).href));
   const loaded = new Map<string, Promise<BrandedProviderDefinition>>();
 
   async function loadUncached(type: string): Promise<BrandedProviderDefinition> {
@@ -130,7 +133,7 @@ export function createProviderRegistry(options: ProviderRegistryOptions = {}): P
       mod =
         entry.origin === 'builtin'
           ? await importBuiltin(entry.entry)
-          : await importModule(pathToFileURL(join(entry.root, entry.entry)).href, entry);
+          : await importModule(join(entry.root, entry.entry), entry);
     } catch (error) {
       const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
       throw new FnoxError('provider_invalid_plugin', `Could not load provider '${type}' from ${entry.packageName}: ${reason}`, {

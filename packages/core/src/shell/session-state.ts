@@ -9,8 +9,7 @@ import { createRequire } from 'node:module';
 
 // zlib is loaded on first use: hook-env shares the hot-path bundle with get and exec, which never
 // touch the session state.
-const lazyRequire = createRequire(import.meta.url);
-const zlib = (): typeof import('node:zlib') => lazyRequire('node:zlib') as typeof import('node:zlib');
+const zlib = (): typeof import('node:zlib') => createRequire(import.meta.url)('node:zlib') as typeof import('node:zlib');
 
 /** A watched config file that existed, with its modification time in ms (fractional). */
 export type FileStamp = readonly [path: string, mtimeMs: number];
