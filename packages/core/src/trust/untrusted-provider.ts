@@ -26,6 +26,19 @@ function refused(provider: string, field: string, file: string, why: string): Fn
   );
 }
 
+/**
+ * A trusted provider's `{ secret = "NAME" }` field whose secret an untrusted file defines: the
+ * definition would win over the user's environment and aim the user's own provider.
+ */
+export function untrustedFieldSource(provider: string, field: string, secret: string, file: string): FnoxError {
+  const shown = escapeControls(file);
+  return new FnoxError(
+    'untrusted_provider_field',
+    `Provider '${escapeControls(provider)}' takes '${escapeControls(field)}' from secret '${escapeControls(secret)}', which ${shown} defines, and that file is not trusted: review it, then run \`${trustCommand(file)}\``,
+    { hint: 'A config file you have not trusted may not aim a provider at a server or feed it your values (docs/security.md).' },
+  );
+}
+
 /** Throw when the table of `provider` (from the untrusted `file`) has a field an untrusted file may not set. */
 export function assertUntrustedProviderSafe(provider: string, table: ProviderConfig, file: string, definition: BrandedProviderDefinition): void {
   const reaching = definition.reachesOut ?? [];
