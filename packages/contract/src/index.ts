@@ -45,3 +45,4 @@ export { expandHome } from './paths.js';
 export { readPackageJson } from './package-json.js';
 export { base64Problem, type Base64Problem } from './base64.js';
 export { BoundedReadError, MAX_INPUT_FILE_BYTES, readRegularFileSync, type BoundedReadRefusal } from './read-file.js';
+export { replaceFileSync, type ReplaceFileOptions } from './replace-file.js';

@@ -1,9 +1,10 @@
 import { isAscii } from 'node:buffer';
-import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readSync, renameSync, unlinkSync, writeSync, type BigIntStats } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readSync, type BigIntStats } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { dirname, isAbsolute, join } from 'node:path';
 import { Script } from 'node:vm';
+import { replaceFileSync } from '@fnox/contract';
 
 /**
  * What happened to a module's code cache: `hit` (V8 accepted it), `miss` (none yet), `stale` (the
@@ -122,25 +123,12 @@ function readModule(filename: string): { source: Buffer; signature: Buffer } {
   }
 }
 
-/** Write beside the target and rename over it, so a reader sees the old file or the new one, never half. */
+/** Write atomically (see replaceFileSync); a cache that cannot be written is simply not written. */
 function writeCache(path: string, header: readonly Buffer[], data: Buffer): void {
-  const temp = `${path}.${process.pid}.${Date.now().toString(36)}${Math.random().toString(36).slice(2)}.tmp`;
-  let fd: number | undefined;
   try {
-    fd = openSync(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o600);
-    for (const part of [MAGIC, ...header, data]) {
-      for (let done = 0; done < part.length;) done += writeSync(fd, part, done);
-    }
-    closeSync(fd);
-    fd = undefined;
-    renameSync(temp, path);
+    replaceFileSync(path, Buffer.concat([MAGIC, ...header, data]));
   } catch {
-    if (fd !== undefined) closeSync(fd);
-    try {
-      unlinkSync(temp);
-    } catch {
-      // nothing was created
-    }
+    // No cache this time: only speed is lost.
   }
 }
 

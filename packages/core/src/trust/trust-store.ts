@@ -1,11 +1,11 @@
 /**
  * The trust records: one JSON file per trusted config file in {@link trustDir} (directory 0700,
- * files 0600, each written to a temp file and renamed into place, so a reader never sees half a
- * record). A record binds the file's real path to the SHA-256 of its
+ * files 0600, each written with replaceFileSync, so a reader never sees half a record). A record binds the file's real path to the SHA-256 of its
  * content: any change (a `git pull`) makes the file untrusted again until it is trusted anew.
  */
-import { chmodSync, closeSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { chmodSync, lstatSync, mkdirSync, readdirSync, readFileSync, unlinkSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { replaceFileSync } from '@fnox/contract';
 import { FnoxError } from '../errors.js';
 import { recordPath, trustDir } from './trust-dir.js';
 
@@ -66,29 +66,17 @@ function ensurePrivateDir(dir: string): void {
 export function writeTrustRecord(env: NodeJS.ProcessEnv, record: TrustRecord): void {
   const dir = trustDir(env);
   const target = recordPath(env, record.path);
-  const temp = join(dir, `.${process.pid}.${Date.now().toString(36)}.${Math.random().toString(36).slice(2)}.tmp`);
   const json = JSON.stringify({
     path: record.path,
     sha256: record.sha256,
     trusted_at: record.trustedAt,
     ...(record.forced ? { forced: record.forced } : {}),
   });
-  let fd: number | undefined;
   try {
     ensurePrivateDir(dir);
-    fd = openSync(temp, 'wx', 0o600);
     // No fsync: after a crash a record is old, new or empty, and an empty one only means "not trusted".
-    writeSync(fd, `${json}\n`);
-    closeSync(fd);
-    fd = undefined;
-    renameSync(temp, target);
+    replaceFileSync(target, `${json}\n`);
   } catch (error) {
-    if (fd !== undefined) closeSync(fd);
-    try {
-      unlinkSync(temp);
-    } catch {
-      // Never created.
-    }
     if (error instanceof FnoxError) throw error;
     throw new FnoxError('trust_store_failed', `Could not record trust in ${dir}`, { cause: error });
   }
