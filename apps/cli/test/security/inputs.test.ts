@@ -5,11 +5,12 @@
  * device is refused with one line. And an error quotes lines only of files named like a fnox
  * config: `import = ["~/.netrc"]`, `/proc/self/environ` or `../x/.env` never print the file.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { encryptToStoredValue, generateIdentity, parseRecipients } from '@fnox/provider-age';
 import { describe, expect, it } from 'vitest';
+import { FNOX_BIN } from '@fnox/test-kit';
 import { BOTH_PATHS as PATHS, expectOneLineError, sandboxPerTest, writeConfig } from '../helpers/black-box.js';
 
 const CANARY = 'CANARY-pw-5d1e0b';
@@ -106,7 +107,9 @@ describe('age key_file', () => {
     const key = await generateIdentity();
     if (identity !== undefined) writeFileSync(join(box.project, identity), `${key.identity}\n`, { mode: 0o600 });
     const value = await encryptToStoredValue('decrypted-ok', parseRecipients([key.recipient]));
-    project(`root = true\n\n[providers.age]\ntype = "age"\nrecipients = ["${key.recipient}"]\nkey_file = "${keyFile}"\n\n[secrets]\nK = { provider = "age", value = "${value}" }\n`);
+    project(
+      `root = true\n\n[providers.age]\ntype = "age"\nrecipients = ["${key.recipient}"]\nkey_file = "${keyFile}"\n\n[secrets]\nK = { provider = "age", value = "${value}" }\n`,
+    );
   }
 
   it.each(PATHS)('positive control (%s): a regular key_file decrypts', async (_name, env) => {
@@ -158,5 +161,44 @@ describe('set --from-file (an oclif command)', () => {
     project(CONFIG);
     writeFileSync(join(box.project, 'huge.bin'), Buffer.alloc(1024 * 1024 + 1, 97));
     expectCleanFailure(await box.run(['set', 'V', '--from-file', 'huge.bin', '-p', 'pl'], { env }), /huge\.bin \(.*more than the 1048576 bytes allowed\)/);
+  });
+});
+
+describe('standard input of set and import', () => {
+  const CONFIG = 'root = true\n\n[providers.pl]\ntype = "plain"\n\n[secrets]\n';
+
+  it('positive control: a large value (100 KiB) piped into set is stored', async () => {
+    project(CONFIG);
+    const r = await box.run(['set', 'V', '-p', 'pl'], { input: 'v'.repeat(100 * 1024) });
+    expect(r.code, r.stderr).toBe(0);
+    expect((await box.run(['get', 'V'])).stdout).toBe(`${'v'.repeat(100 * 1024)}\n`);
+  });
+
+  it('a value that would push fnox.toml past 1 MiB is refused and the file left as it was (fnox could not read it back)', async () => {
+    project(CONFIG);
+    const before = readFileSync(join(box.project, 'fnox.toml'), 'utf8');
+    const r = await box.run(['set', 'V', '-p', 'pl'], { input: 'v'.repeat(1024 * 1024) });
+    expectCleanFailure(r, /Refusing to write configuration file: .*fnox\.toml \(it would be \d+ bytes, more than the 1048576 bytes fnox reads\)/);
+    expect(readFileSync(join(box.project, 'fnox.toml'), 'utf8')).toBe(before);
+    expect((await box.run(['list'])).code).toBe(0);
+  });
+
+  it('an endless stream (/dev/zero) piped into set or import ends in one line, the config untouched', async () => {
+    project(CONFIG);
+    const before = readFileSync(join(box.project, 'fnox.toml'), 'utf8');
+    for (const args of [
+      ['set', 'V', '-p', 'pl'],
+      ['import', '-p', 'pl', '--force'],
+    ]) {
+      const r = spawnSync('sh', ['-c', `exec "${process.execPath}" "${FNOX_BIN}" ${args.join(' ')} < /dev/zero`], {
+        cwd: box.project,
+        env: box.env,
+        encoding: 'utf8',
+        timeout: 60_000,
+      });
+      expect(r.signal, `${args[0]} hung`).toBeNull();
+      expectCleanFailure({ code: r.status, stdout: r.stdout, stderr: r.stderr }, 'Failed to read standard input (more than the 1048576 bytes allowed)');
+    }
+    expect(readFileSync(join(box.project, 'fnox.toml'), 'utf8')).toBe(before);
   });
 });

@@ -5,6 +5,8 @@
  * docs/security.md). The global config needs no record: it is always trusted.
  */
 import { readFileSync } from 'node:fs';
+import { MAX_INPUT_FILE_BYTES } from '@fnox/contract';
+import { FnoxError } from '../errors.js';
 import { contentDigest } from '../trust/trust-dir.js';
 import { realPathOf } from '../trust/trusted-paths.js';
 import { writeTrustRecord } from '../trust/trust-store.js';
@@ -23,8 +25,22 @@ function keepsTrust(env: NodeJS.ProcessEnv, file: string): boolean {
   return verdict.trusted && verdict.reason !== 'global';
 }
 
-/** Write `content` to the config file `file` atomically (callers hold its lock) and carry its trust over. */
+/**
+ * Write `content` to the config file `file` atomically (callers hold its lock) and carry its trust
+ * over. A config larger than fnox reads (1 MiB) is refused before anything is written: every later
+ * command would refuse the file.
+ */
 export async function commitConfigWrite(env: NodeJS.ProcessEnv, file: string, content: string, options: { createDir?: boolean } = {}): Promise<void> {
+  const size = Buffer.byteLength(content, 'utf8');
+  if (size > MAX_INPUT_FILE_BYTES) {
+    throw new FnoxError(
+      'input_too_large',
+      `Refusing to write configuration file: ${file} (it would be ${size} bytes, more than the ${MAX_INPUT_FILE_BYTES} bytes fnox reads)`,
+      {
+        hint: 'The file was left unchanged. Keep large values out of fnox.toml (a remote provider, or a file the secret names), or split the config into imports.',
+      },
+    );
+  }
   const keep = keepsTrust(env, file);
   await atomicWriteFile(file, content, options);
   if (!keep) return;

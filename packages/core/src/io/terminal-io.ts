@@ -6,6 +6,8 @@
  * terminal is back in its normal mode before anything else runs (an auth command inherits it).
  * Lines that arrive together stay queued for the next question.
  */
+import { MAX_INPUT_FILE_BYTES } from '@fnox/contract';
+import { FnoxError } from '../errors.js';
 import { escapeControls } from '../format/terminal-text.js';
 import { isTerminal } from './is-terminal.js';
 import type { SessionIO } from './session-io.js';
@@ -69,8 +71,18 @@ export function terminalIO(signal?: AbortSignal): SessionIO {
     askHidden: (question) => line(question, true),
     readLine: () => line(undefined, false),
     async readAll() {
+      // Bounded like every file fnox reads: `fnox set K < /dev/zero` ends with an error, not all memory.
       const chunks: Buffer[] = [];
-      for await (const chunk of process.stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
+      let total = 0;
+      for await (const chunk of process.stdin) {
+        const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+        total += bytes.length;
+        if (total > MAX_INPUT_FILE_BYTES) {
+          process.stdin.destroy();
+          throw new FnoxError('input_too_large', `Failed to read standard input (more than the ${MAX_INPUT_FILE_BYTES} bytes allowed)`);
+        }
+        chunks.push(bytes);
+      }
       return Buffer.concat(chunks);
     },
     say(text) {
