@@ -1,5 +1,5 @@
 import { isAscii } from 'node:buffer';
-import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readSync, type BigIntStats } from 'node:fs';
+import { closeSync, constants, fstatSync, futimesSync, lstatSync, mkdirSync, openSync, readdirSync, readSync, unlinkSync, type BigIntStats } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { dirname, isAbsolute, join } from 'node:path';
@@ -27,6 +27,7 @@ const HEADER_BYTES = MAGIC.length + STAT_BYTES + HASH_BYTES;
 /** No module of ours produces a cache near this; anything larger is not ours. */
 const MAX_CACHE_BYTES = 32 * 1024 * 1024;
 const GROUP_OR_OTHER_WRITE = 0o022;
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** `$XDG_CACHE_HOME/fnox/code-cache` (an absolute XDG_CACHE_HOME only, as the spec asks), else `~/.cache/fnox/code-cache`. */
 export function codeCacheDir(env: NodeJS.ProcessEnv): string {
@@ -86,6 +87,8 @@ function readCache(path: string, uid: number): Read {
     if (!stats.isFile() || !trusted(stats, uid) || stats.size > MAX_CACHE_BYTES) return { kind: 'untrusted' };
     const bytes = readAll(fd, stats.size);
     if (bytes.length <= HEADER_BYTES || !bytes.subarray(0, MAGIC.length).equals(MAGIC)) return { kind: 'stale' };
+    // A file in use is kept from pruning (see writeCache): its age is refreshed once a day at most.
+    if (Date.now() - stats.mtimeMs > DAY_MS) futimesSync(fd, new Date(), new Date());
     const hashStart = MAGIC.length + STAT_BYTES;
     return {
       kind: 'found',
@@ -123,8 +126,28 @@ function readModule(filename: string): { source: Buffer; signature: Buffer } {
   }
 }
 
+/**
+ * Files of other Node builds, V8 flags or fnox installs are never read again: whenever a cache is
+ * written, ours untouched for 30 days go (a used one is refreshed daily), and temp files a killed
+ * writer left behind after a day.
+ */
+function prune(dir: string): void {
+  try {
+    for (const name of readdirSync(dir)) {
+      const maxAge = name.endsWith('.bin') ? 30 * DAY_MS : name.endsWith('.tmp') ? DAY_MS : undefined;
+      if (maxAge === undefined) continue;
+      const path = join(dir, name);
+      const stats = lstatSync(path, { throwIfNoEntry: false });
+      if (stats?.isFile() && Date.now() - stats.mtimeMs > maxAge) unlinkSync(path);
+    }
+  } catch {
+    // Pruning is housekeeping: a file that cannot go stays.
+  }
+}
+
 /** Write atomically (see replaceFileSync); a cache that cannot be written is simply not written. */
 function writeCache(path: string, header: readonly Buffer[], data: Buffer): void {
+  prune(dirname(path));
   try {
     replaceFileSync(path, Buffer.concat([MAGIC, ...header, data]));
   } catch {

@@ -1,5 +1,18 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, chownSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  chownSync,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { identityToRecipient } from '@fnox/provider-age';
@@ -191,6 +204,30 @@ describe('code cache', () => {
     const expected = await reference();
     await expectUnchanged(expected);
     expect(cacheFiles()).toHaveLength(3);
+  });
+
+  it('prunes files of other builds untouched for 30 days when it writes; a file in use is refreshed, not pruned', async () => {
+    const file = await primed(); // the `get` cache, in use
+    const daysAgo = (days: number) => new Date(Date.now() - days * 24 * 60 * 60 * 1000);
+    const age = (path: string, days: number) => utimesSync(path, daysAgo(days), daysAgo(days));
+    const plant = (name: string, days: number) => {
+      writeFileSync(join(cacheDir, name), 'x', { mode: 0o600 });
+      age(join(cacheDir, name), days);
+    };
+    plant('00000000000000other-node.bin', 31); // another Node build: gone
+    plant('00000000000000recent-one.bin', 10); // recent: kept
+    plant('left-by-a-killed-writer.tmp', 2); // a crashed write: gone
+    plant('being-written-now.tmp', 0); // a concurrent write: kept
+    plant('not-ours.txt', 100); // not a name fnox writes: kept
+    age(file, 40);
+    expect((await box.run(['get', 'A'])).code).toBe(0); // a hit: refreshed, nothing written
+    expect(Date.now() - statSync(file).mtimeMs).toBeLessThan(60_000);
+    expect(readdirSync(cacheDir)).toHaveLength(6); // positive control: a hit prunes nothing
+    expect((await box.run(['exec', '--', 'true'])).code).toBe(0); // a miss: written, pruned
+    const left = readdirSync(cacheDir);
+    const kept = [file.split('/').at(-1)!, '00000000000000recent-one.bin', 'being-written-now.tmp', 'not-ours.txt'];
+    expect(left.filter((name) => !kept.includes(name))).toEqual([expect.stringMatching(/^[0-9a-f]{28}\.bin$/)]); // exec's new cache
+    expect(kept.every((name) => left.includes(name))).toBe(true);
   });
 
   it('keeps one cache per hot command (aliases and global flags included), so each holds the code its command runs', async () => {
