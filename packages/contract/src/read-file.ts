@@ -4,7 +4,7 @@
  * (non-blocking, so a FIFO cannot wedge the prompt) and checked with fstat on that descriptor, so
  * no rename between a check and the open can swap in `/dev/zero` or a FIFO.
  */
-import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, type BigIntStats } from 'node:fs';
 
 /** The default cap for files fnox reads (config, key files, secret files): 1 MiB. */
 export const MAX_INPUT_FILE_BYTES = 1024 * 1024;
@@ -27,7 +27,7 @@ export class BoundedReadError extends Error {
   }
 }
 
-function kindOf(stats: Stats): string {
+function kindOf(stats: BigIntStats): string {
   if (stats.isDirectory()) return 'a directory';
   if (stats.isFIFO()) return 'a FIFO (named pipe)';
   if (stats.isSocket()) return 'a socket';
@@ -67,9 +67,11 @@ export function readRegularFileSync(path: string, maxBytes: number = MAX_INPUT_F
     throw osFailure(path, error);
   }
   try {
-    const stats = fstatSync(fd);
+    // BigInt stats: a plain fstat of a FIFO would stay in the array Node shares between stat calls,
+    // which Node 20's realpath (the ESM resolver's) reads for cached paths and then stops early.
+    const stats = fstatSync(fd, { bigint: true });
     if (!stats.isFile()) throw new BoundedReadError(path, 'not-regular', `${kindOf(stats)}, not a regular file`);
-    if (stats.size > maxBytes) {
+    if (stats.size > BigInt(maxBytes)) {
       throw new BoundedReadError(path, 'too-large', `${stats.size} bytes, more than the ${maxBytes} bytes allowed`);
     }
     const chunks: Buffer[] = [];

@@ -83,12 +83,14 @@ function readCache(path: string, uid: number): Read {
     return { kind: (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'miss' : 'untrusted' };
   }
   try {
-    const stats = fstatSync(fd);
-    if (!stats.isFile() || !trusted(stats, uid) || stats.size > MAX_CACHE_BYTES) return { kind: 'untrusted' };
-    const bytes = readAll(fd, stats.size);
+    // BigInt stats, as in core's isTerminal: a plain fstat of a planted FIFO would mislead Node 20's realpath.
+    const stats = fstatSync(fd, { bigint: true });
+    const owner = { uid: Number(stats.uid), mode: Number(stats.mode) };
+    if (!stats.isFile() || !trusted(owner, uid) || stats.size > BigInt(MAX_CACHE_BYTES)) return { kind: 'untrusted' };
+    const bytes = readAll(fd, Number(stats.size));
     if (bytes.length <= HEADER_BYTES || !bytes.subarray(0, MAGIC.length).equals(MAGIC)) return { kind: 'stale' };
     // A file in use is kept from pruning (see writeCache): its age is refreshed once a day at most.
-    if (Date.now() - stats.mtimeMs > DAY_MS) futimesSync(fd, new Date(), new Date());
+    if (Date.now() - Number(stats.mtimeMs) > DAY_MS) futimesSync(fd, new Date(), new Date());
     const hashStart = MAGIC.length + STAT_BYTES;
     return {
       kind: 'found',

@@ -16,9 +16,12 @@ const isLinuxTerminalMajor = (major: number) => major === 4 || (major >= 136 && 
 export function isTerminal(fd: number): boolean {
   let rdev: number;
   try {
-    const stats = fstatSync(fd);
+    // BigInt stats on purpose: a plain fstat leaves its result in the array Node shares between
+    // stat calls, and Node 20's realpath (the ESM resolver's) reads that array for a cached path;
+    // a pipe on stdin there made it stop early and resolve a package through its pnpm symlink.
+    const stats = fstatSync(fd, { bigint: true });
     if (!stats.isCharacterDevice()) return false;
-    rdev = stats.rdev;
+    rdev = Number(stats.rdev);
   } catch {
     return false; // a closed descriptor is no terminal (isatty says the same)
   }
