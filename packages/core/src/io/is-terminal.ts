@@ -1,10 +1,18 @@
 import { fstatSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
-/** Linux character-device majors: 1 is the memory devices (/dev/null, /dev/zero, /dev/urandom…). */
-const LINUX_MEMORY_MAJOR = 1;
-/** Linux majors that are always terminals: 4 (virtual consoles, serial), 136–143 (pseudo-terminals). */
-const isLinuxTerminalMajor = (major: number) => major === 4 || (major >= 136 && major <= 143);
+/**
+ * What a Linux character device's number says: a terminal (consoles and serial lines, major 4;
+ * pseudo-terminals, 136–143), none (the memory devices, major 1: /dev/null, /dev/zero,
+ * /dev/urandom…), or undefined when only node:tty can tell. glibc's dev_t keeps a major below
+ * 4096 in bits 8–19, whatever the minor.
+ */
+export function linuxDeviceIsTerminal(rdev: number): boolean | undefined {
+  const major = Math.floor(rdev / 256) % 4096;
+  if (major === 1) return false;
+  if (major === 4 || (major >= 136 && major <= 143)) return true;
+  return undefined;
+}
 
 /**
  * Whether file descriptor `fd` is a terminal, as `tty.isatty(fd)` answers, without importing
@@ -25,11 +33,7 @@ export function isTerminal(fd: number): boolean {
   } catch {
     return false; // a closed descriptor is no terminal (isatty says the same)
   }
-  if (process.platform === 'linux') {
-    // glibc's dev_t keeps a major below 4096 in bits 8–19, whatever the minor.
-    const major = Math.floor(rdev / 256) % 4096;
-    if (major === LINUX_MEMORY_MAJOR) return false;
-    if (isLinuxTerminalMajor(major)) return true;
-  }
+  const known = process.platform === 'linux' ? linuxDeviceIsTerminal(rdev) : undefined;
+  if (known !== undefined) return known;
   return (createRequire(import.meta.url)('node:tty') as typeof import('node:tty')).isatty(fd);
 }

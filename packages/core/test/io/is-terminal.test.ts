@@ -1,11 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isatty } from 'node:tty';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { isTerminal } from '../../src/io/is-terminal.js';
+import { isTerminal, linuxDeviceIsTerminal } from '../../src/io/is-terminal.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'fnox-is-terminal-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -19,6 +19,37 @@ function ask(path: string, flags = 'r'): { ours: boolean; node: boolean } {
     closeSync(fd);
   }
 }
+
+/** glibc's makedev: the dev_t of (major, minor) as Node reports it in `rdev`. */
+const makedev = (major: number, minor: number) => (major & 0xfff) * 256 + (minor & 0xff) + (minor & ~0xff) * 4096;
+
+describe('linuxDeviceIsTerminal: what a device number settles without node:tty', () => {
+  it.each([
+    ['/dev/null (1, 3)', 1, 3, false],
+    ['/dev/urandom (1, 9)', 1, 9, false],
+    ['/dev/tty1 (4, 1)', 4, 1, true],
+    ['/dev/ttyS0 (4, 64)', 4, 64, true],
+    ['/dev/pts/0 (136, 0)', 136, 0, true],
+    ['/dev/pts/300 (137, 44)', 137, 44, true],
+    ['the last pty major (143, 255)', 143, 255, true],
+    ['a pty minor beyond 255 (136, 1000)', 136, 1000, true],
+    ['/dev/tty (5, 0): asked of node:tty', 5, 0, undefined],
+    ['/dev/ptmx (5, 2): asked of node:tty', 5, 2, undefined],
+    ['major 135: asked', 135, 0, undefined],
+    ['major 144: asked', 144, 0, undefined],
+    ['major 3 (old BSD pty slaves): asked', 3, 0, undefined],
+    ['major 2: asked', 2, 0, undefined],
+    ['a minor of 256 on major 1 (1, 256)', 1, 256, false],
+  ] as const)('%s', (_name, major, minor, expected) => {
+    expect(linuxDeviceIsTerminal(makedev(major, minor))).toBe(expected);
+  });
+
+  it('agrees with the devices of this machine', () => {
+    if (process.platform !== 'linux') return;
+    for (const path of ['/dev/null', '/dev/zero', '/dev/urandom']) expect(linuxDeviceIsTerminal(Number(statSync(path).rdev)), path).toBe(false);
+    expect(linuxDeviceIsTerminal(Number(statSync('/dev/ptmx').rdev))).toBeUndefined();
+  });
+});
 
 describe('isTerminal answers as tty.isatty does', () => {
   it('a regular file, /dev/null, /dev/zero and /dev/urandom are no terminals', () => {

@@ -59,12 +59,44 @@ describe('createProviderFactory', () => {
       });
     }
 
+    describe('trust (docs/security.md): values flow from trusted files only', () => {
+      /** `main` (from the trusted /project file) takes `token` from secret TOKEN, defined in `tokenFile`. */
+      function withTokenFrom(tokenFile: string, trust: Record<string, boolean>) {
+        const eff = effective({ providers: { main: { type: 'fake', token: { secret: 'TOKEN' } } }, secrets: { TOKEN: { default: 'from-config' } } });
+        const token = eff.secrets.get('TOKEN')!;
+        const secrets = new Map(eff.secrets).set('TOKEN', { ...token, source: { ...token.source, file: tokenFile } });
+        const verdicts = new Map(Object.entries(trust).map(([file, trusted]) => [file, { trusted } as never]));
+        return { ...eff, secrets, merged: { ...eff.merged, trust: verdicts } };
+      }
+
+      it('positive control: a definition from a trusted file is used', async () => {
+        const eff = withTokenFrom('/project/fnox.local.toml', { '/project/fnox.toml': true, '/project/fnox.local.toml': true });
+        const h = await createProviderFactory(session({ env: { TOKEN: 'from-env' } }), eff).instance('main');
+        expect(await h.instance.get({ key: 'K', value: 'token' })).toBe('token=from-config');
+      });
+
+      it('a definition from an untrusted file is refused, naming provider, field, secret and file', async () => {
+        const eff = withTokenFrom('/repo/fnox.toml', { '/project/fnox.toml': true, '/repo/fnox.toml': false });
+        await expect(createProviderFactory(session({ env: { TOKEN: 'from-env' } }), eff).instance('main')).rejects.toMatchObject({
+          code: 'untrusted_provider_field',
+          message: expect.stringContaining("Provider 'main' takes 'token' from secret 'TOKEN', which /repo/fnox.toml defines"),
+        });
+      });
+
+      it("an untrusted file's own provider table may not take { secret = ... } values at all", async () => {
+        const eff = withTokenFrom('/project/fnox.toml', { '/project/fnox.toml': false });
+        await expect(createProviderFactory(session(), eff).instance('main')).rejects.toMatchObject({
+          code: 'untrusted_provider_field',
+          message: expect.stringContaining("sets 'token', which takes its value from a secret or your environment"),
+        });
+      });
+    });
+
     it('unresolvable reference', async () => {
       const f = createProviderFactory(session(), effective({ providers: { main: { type: 'fake', token: { secret: 'NOPE' } } } }));
       await expect(f.instance('main')).rejects.toMatchObject({
         code: 'provider_config_resolution_failed',
-        message:
-          "Failed to resolve secret 'NOPE' for provider 'main' configuration: Secret 'NOPE' not found in config or environment",
+        message: "Failed to resolve secret 'NOPE' for provider 'main' configuration: Secret 'NOPE' not found in config or environment",
       });
     });
 
@@ -109,7 +141,11 @@ describe('createProviderFactory', () => {
         ...base,
         load: async (type: string) => {
           const def = await base.load(type);
-          return { ...def, options: ['age-key-file'], create: (c: unknown, ctx: Record<string, unknown>) => ((seen = ctx), def.create(c, ctx as never)) } as never;
+          return {
+            ...def,
+            options: ['age-key-file'],
+            create: (c: unknown, ctx: Record<string, unknown>) => ((seen = ctx), def.create(c, ctx as never)),
+          } as never;
         },
       };
       const f = createProviderFactory({ ...s, registry: spy }, effective({ providers: { p: { type: 'fake' } }, file: '/w/sub/fnox.toml' }));

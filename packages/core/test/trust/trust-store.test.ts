@@ -156,4 +156,34 @@ describe('loading and writing', () => {
     await commitConfigWrite(env, file(), '[secrets]\n');
     expect(verdictOf().trusted).toBe(false);
   });
+
+  it('commitConfigWrite never trusts the global config by record (it is trusted by place), nor a file it cannot read', async () => {
+    const globalFile = join(root, '.config', 'fnox', 'config.toml');
+    mkdirSync(join(globalFile, '..'), { recursive: true });
+    writeFileSync(globalFile, '');
+    await commitConfigWrite(env, globalFile, '[secrets]\n');
+    expect(readTrustRecord(env, globalFile)).toBeUndefined();
+    expect(verdictOf(globalFile)).toMatchObject({ trusted: true, reason: 'global' });
+    // A path that exists but cannot be read as a file (a directory) is not "created by fnox".
+    const dir = join(project, 'fnox.dir.toml');
+    mkdirSync(dir);
+    await expect(commitConfigWrite(env, dir, '')).rejects.toThrow();
+    expect(readTrustRecord(env, dir)).toBeUndefined();
+  });
+
+  it('commitConfigWrite refuses a config larger than fnox reads back (bytes, not characters), leaving the file as it was', async () => {
+    const before = readFileSync(file(), 'utf8');
+    const exactly = `# ${'x'.repeat(1024 * 1024 - 3)}\n`;
+    expect(Buffer.byteLength(exactly)).toBe(1024 * 1024);
+    await commitConfigWrite(env, file(), exactly); // positive control: the limit itself is allowed
+    expect(readFileSync(file(), 'utf8')).toBe(exactly);
+    writeFileSync(file(), before);
+    const multibyte = `# ${'é'.repeat(512 * 1024)}\n`; // 524,291 characters, 1,048,579 bytes
+    await expect(commitConfigWrite(env, file(), multibyte)).rejects.toMatchObject({
+      code: 'input_too_large',
+      message: `Refusing to write configuration file: ${file()} (it would be 1048579 bytes, more than the 1048576 bytes fnox reads)`,
+    });
+    await expect(commitConfigWrite(env, file(), `${exactly}x`)).rejects.toMatchObject({ code: 'input_too_large' });
+    expect(readFileSync(file(), 'utf8')).toBe(before);
+  });
 });
