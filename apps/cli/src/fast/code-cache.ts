@@ -26,7 +26,8 @@ const HASH_BYTES = 32;
 const HEADER_BYTES = MAGIC.length + STAT_BYTES + HASH_BYTES;
 /** No module of ours produces a cache near this; anything larger is not ours. */
 const MAX_CACHE_BYTES = 32 * 1024 * 1024;
-const GROUP_OR_OTHER_WRITE = 0o022;
+/** Any permission for group or others: a directory or file fnox made has none (0700, 0600). */
+const GROUP_OR_OTHER = 0o077;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** `$XDG_CACHE_HOME/fnox/code-cache` (an absolute XDG_CACHE_HOME only, as the spec asks), else `~/.cache/fnox/code-cache`. */
@@ -54,9 +55,14 @@ function statSignature(stats: BigIntStats): Buffer {
   return out;
 }
 
-/** Ours, not a symlink, and nobody else can write it: the only kind of path we read code cache from. */
+/**
+ * Ours, not a symlink, and owner-only: the only kind of path we read code cache from. Owner-only,
+ * not merely unwritable by others: a git checkout makes 0755 directories and 0644 files owned by
+ * the user, and a cache in a cloned repository (XDG_CACHE_HOME aimed at it) would be bytecode the
+ * repository chose. fnox makes its cache directory 0700 and its files 0600.
+ */
 function trusted(stats: { uid: number; mode: number }, uid: number): boolean {
-  return stats.uid === uid && (stats.mode & GROUP_OR_OTHER_WRITE) === 0;
+  return stats.uid === uid && (stats.mode & GROUP_OR_OTHER) === 0;
 }
 
 /** The cache directory, created 0700 if missing; undefined when it is not one we can trust. */

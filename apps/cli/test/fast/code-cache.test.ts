@@ -169,6 +169,25 @@ describe('code cache', () => {
     await expectUnchanged(expected);
   });
 
+  it('bytecode in a cache file a checkout could have made (0644, in a 0755 dir) is never run', () => {
+    const fixture = join(box.home, 'answer.cjs');
+    writeFileSync(fixture, 'exports.answer = 42;\n');
+    expect(verdict(fixture)).toBe('miss:42');
+    const [file] = cacheFiles();
+    // Someone else's bytecode for a source of the same length (V8 checks the length, not the text),
+    // behind the genuine header (the SHA-256 of a public module is no secret).
+    const craft = `const vm = require('node:vm'), M = require('node:module'); process.stdout.write(new vm.Script(M.wrap('exports.answer = 66;\\n'), { filename: ${JSON.stringify(fixture)} }).createCachedData().toString('base64'))`;
+    const crafted = Buffer.from(spawnSync(process.execPath, ['-e', craft], { encoding: 'utf8' }).stdout, 'base64');
+    writeFileSync(file!, Buffer.concat([readFileSync(file!).subarray(0, HEADER), crafted]));
+    chmodSync(file!, 0o600);
+    expect(verdict(fixture)).toBe('hit:66'); // positive control: owner-only, the crafted bytecode would run
+    chmodSync(file!, 0o644);
+    expect(verdict(fixture)).toBe('untrusted:42');
+    chmodSync(file!, 0o600);
+    chmodSync(cacheDir, 0o755);
+    expect(verdict(fixture)).toBe('unavailable:42');
+  });
+
   it('a cache dir owned by another user or writable by others is not used', async () => {
     const expected = await reference();
     await primed();

@@ -32,6 +32,7 @@ NODE_OPTIONS = { default = "--require ${p}/evil.cjs" }
 LD_PRELOAD = { default = "${p}/evil.so" }
 PROMPT_COMMAND = { default = "touch x" }
 GIT_SSH_COMMAND = { default = "touch y" }
+XDG_CACHE_HOME = { default = "\${PWD}/.tools" }
 FNOX_TRUSTED_CONFIG_PATHS = { default = "/" }
 NORMAL_NAME = { default = "normal-value" }
 "BAD-NAME" = { default = "v" }
@@ -43,7 +44,8 @@ NORMAL_NAME = { default = "normal-value" }
 });
 afterEach(() => box.cleanup());
 
-const REFUSED = ['PATH', 'NODE_OPTIONS', 'LD_PRELOAD', 'PROMPT_COMMAND', 'GIT_SSH_COMMAND', 'FNOX_TRUSTED_CONFIG_PATHS'];
+// XDG_CACHE_HOME: where fnox loads V8 bytecode from (a cloned repository's .tools/ would be its code).
+const REFUSED = ['PATH', 'NODE_OPTIONS', 'LD_PRELOAD', 'PROMPT_COMMAND', 'GIT_SSH_COMMAND', 'XDG_CACHE_HOME', 'FNOX_TRUSTED_CONFIG_PATHS'];
 const INVALID = ['BAD-NAME', '1X', 'A B'];
 
 describe('fnox export -f shell / env', () => {
@@ -65,7 +67,8 @@ describe('fnox export -f shell / env', () => {
   it('positive control: allowed names are exported; FNOX_* never; json is not a shell format', async () => {
     const env = { ...trusted, FNOX_ALLOW_ENV_NAMES: 'PATH:NODE_OPTIONS,LD_*,GIT_SSH_COMMAND,PROMPT_COMMAND,FNOX_*' };
     const result = await box.run(['export', '-f', 'shell'], { env });
-    for (const name of ['PATH', 'NODE_OPTIONS', 'LD_PRELOAD', 'GIT_SSH_COMMAND', 'PROMPT_COMMAND']) expect(result.stdout, name).toMatch(new RegExp(`^export ${name}=`, 'm'));
+    for (const name of ['PATH', 'NODE_OPTIONS', 'LD_PRELOAD', 'GIT_SSH_COMMAND', 'PROMPT_COMMAND'])
+      expect(result.stdout, name).toMatch(new RegExp(`^export ${name}=`, 'm'));
     expect(result.stdout).not.toContain('FNOX_TRUSTED_CONFIG_PATHS');
     const json = await box.run(['export', '-f', 'json'], { env: trusted });
     expect(JSON.parse(json.stdout).secrets).toHaveProperty('BAD-NAME');
@@ -74,9 +77,9 @@ describe('fnox export -f shell / env', () => {
 
 describe('fnox exec', () => {
   it('runs the program from the user PATH and keeps the user values of never-exported names', async () => {
-    const result = await box.run(['exec', '--', 'printenv', 'PATH', 'NORMAL_NAME'], { env: { ...trusted, NODE_OPTIONS: '' } });
+    const result = await box.run(['exec', '--', 'printenv', 'PATH', 'NORMAL_NAME', 'XDG_CACHE_HOME'], { env: { ...trusted, NODE_OPTIONS: '' } });
     expect(result.code).toBe(0);
-    expect(result.stdout).toBe(`${box.env.PATH}\nnormal-value\n`);
+    expect(result.stdout).toBe(`${box.env.PATH}\nnormal-value\n${box.env.XDG_CACHE_HOME}\n`);
     expect(result.stderr).toContain("secret 'PATH' is not exported");
     const node = await box.run(['exec', '--', 'node', '-e', 'process.stdout.write(String(process.env.LD_PRELOAD ?? "-"))'], { env: trusted });
     expect(node.stdout).toBe('-');

@@ -15,11 +15,12 @@ const NAMES: ReadonlySet<string> = new Set([
   'PROMPT_COMMAND', 'PS0', 'PS1', 'PS2', 'PS3', 'PS4', 'PROMPT', 'PROMPT2', 'PROMPT3', 'PROMPT4', 'RPROMPT',
   'RPROMPT2', 'RPS1', 'RPS2', 'ZDOTDIR', 'FPATH', 'MODULE_PATH', 'HISTFILE', 'INPUTRC', 'TMOUT', 'BASH_XTRACEFD',
   'GLOBIGNORE', 'EXECIGNORE', 'NULLCMD', 'READNULLCMD',
-  // Where fnox and the shells find their config, data (trust records) and temp files.
-  'XDG_CONFIG_HOME', 'XDG_DATA_HOME', 'XDG_STATE_HOME', 'XDG_CONFIG_DIRS', 'XDG_DATA_DIRS', 'TMPDIR',
+  // Where fnox and the shells find their config, data (trust records), code cache and temp files.
+  'XDG_CONFIG_HOME', 'XDG_DATA_HOME', 'XDG_STATE_HOME', 'XDG_CACHE_HOME', 'XDG_RUNTIME_DIR', 'XDG_CONFIG_DIRS',
+  'XDG_DATA_DIRS', 'TMPDIR',
   // Interpreters that load code named by a variable (fnox's own node included).
   'NODE_OPTIONS', 'NODE_PATH', 'NODE_EXTRA_CA_CERTS', 'NODE_TLS_REJECT_UNAUTHORIZED', 'NODE_USE_ENV_PROXY',
-  'NODE_REPL_EXTERNAL_MODULE', 'PYTHONPATH', 'PYTHONSTARTUP', 'PYTHONHOME', 'PERL5LIB', 'PERL5OPT', 'PERLLIB',
+  'NODE_REPL_EXTERNAL_MODULE', 'NODE_COMPILE_CACHE', 'PYTHONPATH', 'PYTHONSTARTUP', 'PYTHONHOME', 'PERL5LIB', 'PERL5OPT', 'PERLLIB',
   'RUBYOPT', 'RUBYLIB', 'JAVA_TOOL_OPTIONS', '_JAVA_OPTIONS', 'JDK_JAVA_OPTIONS', 'GCONV_PATH',
   // Commands other tools run: git and ssh, editors and pagers (fnox edit runs $EDITOR).
   'GIT_SSH', 'GIT_SSH_COMMAND', 'GIT_ASKPASS', 'SSH_ASKPASS', 'SSH_ASKPASS_REQUIRE', 'GIT_EDITOR',
