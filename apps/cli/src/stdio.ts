@@ -45,10 +45,11 @@ function output(fd: 1 | 2): Output {
       try {
         writeAll(fd, Buffer.from(text, 'utf8'));
       } catch (error) {
-        // The reader is gone (`fnox export | head -1`): nothing is left to say, and no one to say it to.
+        // stderr is where failures are reported; when it fails too (a closed pipe, a full disk),
+        // the command goes on and its exit code is all that is left to tell.
+        if (fd === 2) return;
+        // The reader of the data is gone (`fnox export | head -1`): stop, successfully.
         if ((error as NodeJS.ErrnoException).code === 'EPIPE') process.exit(0);
-        // stderr is where failures are reported; when it fails too, only the exit code is left.
-        if (fd === 2) process.exit(1);
         throw error; // stdout: the command's error path reports it on stderr (ENOSPC, EIO)
       }
     },
@@ -68,18 +69,17 @@ export const stdout: Output = output(1);
 export const stderr: Output = output(2);
 
 /**
- * Where fnox's output goes through Node's streams (oclif's own writes, Windows): a closed pipe
- * ends fnox quietly; any other output failure (ENOSPC on `> /dev/full`, EIO) is one line on stderr
- * with its exit code, never a stack.
+ * Where fnox's output goes through Node's streams (oclif's own writes, Windows), the same rules:
+ * a closed stdout pipe ends fnox quietly; any other stdout failure (ENOSPC on `> /dev/full`, EIO)
+ * is one line on stderr with its exit code, never a stack; a failing stderr changes nothing.
  */
 export function guardStreams(report: (error: unknown) => number | Promise<number>): void {
-  for (const stream of [process.stdout, process.stderr]) {
-    stream.on('error', (error: NodeJS.ErrnoException) => {
-      if (error.code === 'EPIPE') process.exit(0);
-      if (stream === process.stderr) process.exit(1);
-      void Promise.resolve(report(error)).then((code) => process.exit(code));
-    });
-  }
+  // stderr failing leaves the exit code as the only report: the command goes on to set it.
+  process.stderr.on('error', () => {});
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    void Promise.resolve(report(error)).then((code) => process.exit(code));
+  });
 }
 
 /** Whether fnox's output goes through Node's streams on this platform (see {@link guardStreams}). */

@@ -23,7 +23,9 @@ export interface ReplaceFileOptions {
 export function replaceFileSync(path: string, data: Uint8Array | string, options: ReplaceFileOptions = {}): void {
   const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
   const unique = `${process.pid}.${Date.now().toString(36)}.${Math.random().toString(36).slice(2)}`;
-  const temp = join(dirname(path), `.${basename(path)}.${unique}.tmp`);
+  // At most 32 characters of the name (128 bytes of UTF-8): a target name near the 255-byte limit
+  // must still leave room for the temp file's own.
+  const temp = join(dirname(path), `.${basename(path).slice(0, 32)}.${unique}.tmp`);
   let fd: number | undefined;
   try {
     fd = openSync(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0), 0o600);

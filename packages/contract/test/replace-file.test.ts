@@ -21,6 +21,14 @@ describe('replaceFileSync', () => {
     expect(readdirSync(dir)).toEqual(['out']);
   });
 
+  it('writes a target whose name is near the 255-byte limit (the temp name stays short)', () => {
+    for (const name of ['x'.repeat(250), 'é'.repeat(127)]) {
+      const path = join(dir, name);
+      replaceFileSync(path, 'ok');
+      expect(readFileSync(path, 'utf8')).toBe('ok');
+    }
+  });
+
   it('applies a stricter mode on the descriptor', () => {
     const path = join(dir, 'out');
     replaceFileSync(path, 'x', { mode: 0o400 });

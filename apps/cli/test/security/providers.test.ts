@@ -205,6 +205,17 @@ describe('EPIPE and ENOSPC', () => {
     expect(r.stdout).toBe(expected);
   });
 
+  it.each(PATHS)('%s: a failure whose stderr has no reader keeps its exit code (a closed stderr is not success)', (_name, env) => {
+    // perl makes stderr a pipe whose read end is already closed, then runs fnox: the error line
+    // meets EPIPE, and the exit code is all that is left to tell.
+    const noReader = 'pipe(R, W) or die; close R; open(STDERR, ">&", \\*W) or die; exec @ARGV or die';
+    const run = (args: string) =>
+      spawnSync('bash', ['-c', `perl -e '${noReader}' "${process.execPath}" "${FNOX_BIN}" ${args}`], { cwd: box.project, env: { ...box.env, ...env }, encoding: 'utf8' }).status;
+    expect(run('get NOPE')).toBe(1);
+    expect(run('export --format nope')).toBe(2);
+    expect(run('export > /dev/null')).toBe(0); // positive control: a success stays one
+  });
+
   it.each(PATHS)('%s: a full disk (/dev/full) is one line with a hint', (_name, env) => {
     const r = spawnSync('sh', ['-c', `"${process.execPath}" "${FNOX_BIN}" export > /dev/full`], {
       cwd: box.project,
