@@ -1,6 +1,6 @@
 import { inspect } from 'node:util';
 import { escapeControls, type ErrorStyle } from '@fnox/core/hot';
-import { stderr, type Output } from './stdio.js';
+import { stderr, stdout, type Output } from './stdio.js';
 
 const STYLES = ['bold', 'dim', 'red', 'green', 'yellow', 'cyan'] as const;
 
@@ -96,4 +96,19 @@ export function terminalLogger(verbose: boolean): { warn(m: string): void; info(
       if (verbose) stderr.write(`DEBUG ${escapeControls(message, { keepLayout: true })}\n`);
     },
   };
+}
+
+/**
+ * Data for stdout, unchanged, except a value from a config file the user has not trusted on its
+ * way to a terminal: its control characters are shown escaped, so a cloned repository cannot
+ * reach the terminal (an OSC 52 clipboard write, a title, a cleared screen). Pipes and files
+ * always get the exact bytes.
+ */
+export function dataForStdout(text: string, untrusted: boolean): string {
+  if (!untrusted || !stdout.isTTY) return text;
+  const safe = escapeControls(text, { keepLayout: true });
+  if (safe !== text) {
+    say('Warning: a value from a config file you have not trusted holds control characters; they are shown escaped (pipe the output for the exact bytes)');
+  }
+  return safe;
 }

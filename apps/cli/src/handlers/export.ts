@@ -1,6 +1,7 @@
 import { escapeControls, exportSecrets, type ExportFormat } from '@fnox/core/hot';
 import type { Handler } from '../handler.js';
 import { stdout } from '../stdio.js';
+import { dataForStdout } from '../terminal-style.js';
 
 function colour(session: { options: { noColor?: boolean }; env: NodeJS.ProcessEnv }): boolean {
   return stdout.isTTY && !session.options.noColor && !session.env.NO_COLOR && session.env.TERM !== 'dumb';
@@ -14,7 +15,7 @@ export const handler: Handler = async ({ session }, { flags }) => {
   const format = (typeof flags.format === 'string' ? flags.format : 'env') as ExportFormat;
   const result = await exportSecrets(s, { format, output, dryRun, all: flags.all === true, header: flags.header === true });
   if (!output) {
-    stdout.write(result.text);
+    stdout.write(dataForStdout(result.text, result.untrusted));
     return;
   }
   if (!dryRun) {

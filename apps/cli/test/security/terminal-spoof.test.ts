@@ -36,7 +36,9 @@ describe.each(PATHS)('escape codes from config (%s)', (_name, env) => {
   });
 
   it('a warning quoting a provider name (if_missing = "warn") is escaped', async () => {
-    write(`root = true\n\n[providers.pl]\ntype = "plain"\n\n[secrets]\nK = { provider = "${SPOOF}", value = "v", if_missing = "warn" }\nOK = { default = "fine" }\n`);
+    write(
+      `root = true\n\n[providers.pl]\ntype = "plain"\n\n[secrets]\nK = { provider = "${SPOOF}", value = "v", if_missing = "warn" }\nOK = { default = "fine" }\n`,
+    );
     const r = await box.run(['export'], { env });
     expect(r.code, r.stderr).toBe(0);
     expectNoControls(r);
@@ -57,7 +59,9 @@ describe.each(PATHS)('escape codes from config (%s)', (_name, env) => {
 
 describe('escape codes in oclif command reports', () => {
   it('fnox list shows a name and a description of escape codes as text (positive control: plain rows unchanged)', async () => {
-    write(`root = true\n\n[providers.pl]\ntype = "plain"\n\n[secrets]\nPLAIN_ONE = { provider = "pl", value = "a", description = "ordinary" }\nK = { provider = "pl", value = "b", description = "${SPOOF}fake" }\n`);
+    write(
+      `root = true\n\n[providers.pl]\ntype = "plain"\n\n[secrets]\nPLAIN_ONE = { provider = "pl", value = "a", description = "ordinary" }\nK = { provider = "pl", value = "b", description = "${SPOOF}fake" }\n`,
+    );
     const r = await box.run(['list', '--full']);
     expect(r.code, r.stderr).toBe(0);
     expectNoControls(r);
@@ -81,7 +85,7 @@ describe('auth_command with escape codes, on a real terminal', () => {
   });
 
   async function poll<T>(what: string, probe: () => T | undefined): Promise<T> {
-    for (const start = Date.now(); ; ) {
+    for (const start = Date.now(); ;) {
       const value = probe();
       if (value !== undefined) return value;
       if (Date.now() - start > DEADLINE_MS) throw new Error(`timed out waiting for ${what}`);
@@ -89,41 +93,47 @@ describe('auth_command with escape codes, on a real terminal', () => {
     }
   }
 
-  it.each(PATHS)('%s: the question shows the whole command, escaped; the raw bytes hold no ESC from it; "n" runs nothing', { timeout: 180_000 }, async (_name, extra) => {
-    const marker = join(box.home, 'logged-in');
-    const touched = join(box.home, 'pwned');
-    const env: NodeJS.ProcessEnv = { ...box.env, ...extra, TERM: 'xterm', FNOX_TEST_AUTH_MARKER: marker };
-    expect((await box.run(['plugins', 'link', authFixture, '--no-install'], { env })).code).toBe(0);
-    // What the victim would see without escaping: "Run `aws sso login` to authenticate? [y/N]".
-    write(`[providers.sso]\ntype = "auth-fixture"\nauth_command = "touch '${touched}' #\\u001b[2K\\rRun \`aws sso login\`"\n\n[secrets]\nK = { provider = "sso", value = "k" }\n`);
+  it.each(PATHS)(
+    '%s: the question shows the whole command, escaped; the raw bytes hold no ESC from it; "n" runs nothing',
+    { timeout: 180_000 },
+    async (_name, extra) => {
+      const marker = join(box.home, 'logged-in');
+      const touched = join(box.home, 'pwned');
+      const env: NodeJS.ProcessEnv = { ...box.env, ...extra, TERM: 'xterm', FNOX_TEST_AUTH_MARKER: marker };
+      expect((await box.run(['plugins', 'link', authFixture, '--no-install'], { env })).code).toBe(0);
+      // What the victim would see without escaping: "Run `aws sso login` to authenticate? [y/N]".
+      write(
+        `[providers.sso]\ntype = "auth-fixture"\nauth_command = "touch '${touched}' #\\u001b[2K\\rRun \`aws sso login\`"\n\n[secrets]\nK = { provider = "sso", value = "k" }\n`,
+      );
 
-    const socket = join(box.home, 'tmux.sock');
-    const run = (...args: string[]) => execFileSync('/usr/bin/tmux', ['-S', socket, ...args], { env, encoding: 'utf8' });
-    tmux = run;
-    const rawLog = join(box.home, 'pane.raw');
-    const script = `"${process.execPath}" "${FNOX_BIN}" get K; echo "[exit=$?]"; exec sleep 600`;
-    run('-f', '/dev/null', 'new-session', '-d', '-x', '220', '-y', '50', '-s', 't', '-c', box.project, '/bin/sh', '-c', `sleep 0.5; ${script}`);
-    // Every byte the program writes to the terminal, before the terminal interprets it.
-    run('pipe-pane', '-t', 't', '-o', `cat >> '${rawLog}'`);
-    const screen = () => run('capture-pane', '-p', '-J', '-t', 't');
+      const socket = join(box.home, 'tmux.sock');
+      const run = (...args: string[]) => execFileSync('/usr/bin/tmux', ['-S', socket, ...args], { env, encoding: 'utf8' });
+      tmux = run;
+      const rawLog = join(box.home, 'pane.raw');
+      const script = `"${process.execPath}" "${FNOX_BIN}" get K; echo "[exit=$?]"; exec sleep 600`;
+      run('-f', '/dev/null', 'new-session', '-d', '-x', '220', '-y', '50', '-s', 't', '-c', box.project, '/bin/sh', '-c', `sleep 0.5; ${script}`);
+      // Every byte the program writes to the terminal, before the terminal interprets it.
+      run('pipe-pane', '-t', 't', '-o', `cat >> '${rawLog}'`);
+      const screen = () => run('capture-pane', '-p', '-J', '-t', 't');
 
-    const asked = await poll('the auth question', () => (screen().includes('[y/N]') ? screen() : undefined));
-    const question = asked.split('\n').find((line) => line.includes('[y/N]'))!;
-    expect(question).toContain(`Run \`touch '${touched}' #\\u001b[2K\\u000dRun \`aws sso login\`\` to authenticate? [y/N]`);
-    run('send-keys', '-t', 't', '-l', 'n');
-    run('send-keys', '-t', 't', 'Enter');
-    const done = await poll('fnox to exit', () => (/\[exit=(\d+)\]/.exec(screen()) ? screen() : undefined));
-    expect(/\[exit=(\d+)\]/.exec(done)?.[1]).toBe('1');
-    expect(existsSync(touched)).toBe(false);
-    expect(existsSync(marker)).toBe(false);
+      const asked = await poll('the auth question', () => (screen().includes('[y/N]') ? screen() : undefined));
+      const question = asked.split('\n').find((line) => line.includes('[y/N]'))!;
+      expect(question).toContain(`Run \`touch '${touched}' #\\u001b[2K\\u000dRun \`aws sso login\`\` to authenticate? [y/N]`);
+      run('send-keys', '-t', 't', '-l', 'n');
+      run('send-keys', '-t', 't', 'Enter');
+      const done = await poll('fnox to exit', () => (/\[exit=(\d+)\]/.exec(screen()) ? screen() : undefined));
+      expect(/\[exit=(\d+)\]/.exec(done)?.[1]).toBe('1');
+      expect(existsSync(touched)).toBe(false);
+      expect(existsSync(marker)).toBe(false);
 
-    const raw = readFileSync(rawLog, 'latin1');
-    expect(raw).toContain('touch');
-    expect(raw).toContain('#\\u001b[2K\\u000dRun');
-    // The config's own sequence never reaches the terminal as bytes.
-    expect(raw).not.toContain('#\u001b[2K');
-    expect(raw).not.toMatch(/\u001b\[2K\rRun `aws/);
-  });
+      const raw = readFileSync(rawLog, 'latin1');
+      expect(raw).toContain('touch');
+      expect(raw).toContain('#\\u001b[2K\\u000dRun');
+      // The config's own sequence never reaches the terminal as bytes.
+      expect(raw).not.toContain('#\u001b[2K');
+      expect(raw).not.toMatch(/\u001b\[2K\rRun `aws/);
+    },
+  );
 
   it('positive control: a plain auth_command is offered and runs on "y"', { timeout: 180_000 }, async () => {
     const marker = join(box.home, 'logged-in');
@@ -133,7 +143,23 @@ describe('auth_command with escape codes, on a real terminal', () => {
     const socket = join(box.home, 'tmux.sock');
     const run = (...args: string[]) => execFileSync('/usr/bin/tmux', ['-S', socket, ...args], { env, encoding: 'utf8' });
     tmux = run;
-    run('-f', '/dev/null', 'new-session', '-d', '-x', '220', '-y', '50', '-s', 't', '-c', box.project, '/bin/sh', '-c', `"${process.execPath}" "${FNOX_BIN}" get K; echo "[exit=$?]"; exec sleep 600`);
+    run(
+      '-f',
+      '/dev/null',
+      'new-session',
+      '-d',
+      '-x',
+      '220',
+      '-y',
+      '50',
+      '-s',
+      't',
+      '-c',
+      box.project,
+      '/bin/sh',
+      '-c',
+      `"${process.execPath}" "${FNOX_BIN}" get K; echo "[exit=$?]"; exec sleep 600`,
+    );
     const screen = () => run('capture-pane', '-p', '-J', '-t', 't');
     await poll('the auth question', () => (screen().includes(`Run \`touch '${marker}'\` to authenticate? [y/N]`) ? true : undefined));
     run('send-keys', '-t', 't', '-l', 'y');
@@ -141,5 +167,37 @@ describe('auth_command with escape codes, on a real terminal', () => {
     const done = await poll('fnox to exit', () => (/\[exit=(\d+)\]/.exec(screen()) ? screen() : undefined));
     expect(/\[exit=(\d+)\]/.exec(done)?.[1]).toBe('0');
     expect(done).toContain('value-of-k');
+  });
+});
+
+describe('values from a config file you have not trusted, on a terminal', () => {
+  const untrustedBox = sandboxPerTest({ trusted: false });
+  /** An OSC 52 clipboard write and a window title, as TOML escapes. */
+  const PAYLOAD = 'a\\u001b]52;c;cHduZWQ=\\u0007b\\u001b]0;pwned\\u0007c';
+  const RAW = 'a\u001b]52;c;cHduZWQ=\u0007b\u001b]0;pwned\u0007c';
+
+  /** Run fnox on a pseudo-terminal (util-linux script), stdout and stderr both on it. */
+  const onTerminal = (args: string, env: NodeJS.ProcessEnv = {}) =>
+    execFileSync('script', ['-q', '-e', '-c', `"${process.execPath}" "${FNOX_BIN}" ${args}`, '/dev/null'], {
+      cwd: untrustedBox.project,
+      env: { ...untrustedBox.env, TERM: 'xterm', ...env },
+      encoding: 'utf8',
+    });
+
+  it.each(PATHS)('%s: get and export show them escaped with a warning; a pipe gets the exact bytes; trusted, the terminal does too', async (_name, env) => {
+    writeConfig(untrustedBox, `root = true\n\n[providers.pl]\ntype = "plain"\n\n[secrets]\nA = { default = "${PAYLOAD}" }\n`);
+    for (const args of ['get A', 'export']) {
+      const shown = onTerminal(args, env);
+      expect(shown.includes('\u001b]'), args).toBe(false);
+      expect(shown).toContain('a\\u001b]52;c;cHduZWQ=\\u0007b');
+      expect(shown).toContain('shown escaped');
+    }
+    // Data into a pipe is never altered.
+    const piped = await untrustedBox.run(['get', 'A'], { env });
+    expect(piped.stdout).toBe(`${RAW}\n`);
+    // Positive control: once trusted, the user's own value reaches their terminal as it is.
+    const trusted = onTerminal('get A', { ...env, FNOX_TRUSTED_CONFIG_PATHS: untrustedBox.home });
+    expect(trusted).toContain(RAW);
+    expect(trusted).not.toContain('shown escaped');
   });
 });

@@ -12,6 +12,7 @@ import { interpolationCycleError, renderDefault, templateRefs } from './interpol
 import { computeLevels } from './levels.js';
 import { postProcess } from './post-process.js';
 import { errorMessage, providerStep } from './provider-step.js';
+import { fromUntrustedFile } from '../trust/untrusted-value.js';
 import type { ResolutionScope, ResolvedValue, SingleResolution } from './single.js';
 
 /** Providers resolved at the same time, and `get` calls in flight per provider without `getMany`. */
@@ -115,20 +116,6 @@ export async function resolveBatch(scope: ResolutionScope, secrets: SecretMap, i
     all.push(cyclic);
   }
 
-  /**
-   * Whether `key`'s value may come from an untrusted file: its own definition does, or its
-   * default names (`${NAME}`, transitively) a secret whose definition does. A name no config
-   * defines comes from the user's own environment.
-   */
-  const fromUntrusted = (key: string, seen = new Set<string>()): boolean => {
-    if (seen.has(key)) return false;
-    seen.add(key);
-    const entry = secrets.get(key) ?? effective.secrets.get(key);
-    if (!entry) return false;
-    if (isUntrustedSource(effective.merged, entry.source.file)) return true;
-    return templateRefs(entry.config.default).some((name) => fromUntrusted(name, seen));
-  };
-
   // References: values resolved so far, else (outside this batch) single mode on demand.
   const lookup = async (name: string): Promise<ResolvedValue> =>
     results.has(name) ? results.get(name) : secrets.has(name) ? undefined : internals.cachedSingle(name, []);
@@ -207,7 +194,8 @@ export async function resolveBatch(scope: ResolutionScope, secrets: SecretMap, i
     // not even through a trusted default's `${NAME}` that an untrusted file defines.
     for (const key of level) {
       const value = results.get(key);
-      if (value !== undefined && !fromUntrusted(key)) env[key] = value;
+      const untrusted = isUntrustedSource(effective.merged, secrets.get(key)?.source.file) || fromUntrustedFile(effective, key);
+      if (value !== undefined && !untrusted) env[key] = value;
     }
   }
 

@@ -22,8 +22,8 @@ describe('getSecret', () => {
     },
   });
 
-  it('value', async () => expect(await getSecret(session(), 'DATABASE_URL', { effective: eff })).toEqual({ kind: 'value', value: 'pg://x' }));
-  it('works for env = false secrets', async () => expect(await getSecret(session(), 'EXEC_ONLY', { effective: eff })).toEqual({ kind: 'value', value: 'e' }));
+  it('value', async () => expect(await getSecret(session(), 'DATABASE_URL', { effective: eff })).toEqual({ kind: 'value', value: 'pg://x', untrusted: false }));
+  it('works for env = false secrets', async () => expect(await getSecret(session(), 'EXEC_ONLY', { effective: eff })).toEqual({ kind: 'value', value: 'e', untrusted: false }));
   it('ignore → nothing, no warning', async () => {
     const s = session();
     expect(await getSecret(s, 'IGNORED', { effective: eff })).toEqual({ kind: 'none' });
@@ -43,7 +43,7 @@ describe('getSecret', () => {
     expect(none.hint).not.toContain('Did you mean');
   });
 
-  it('--base64-decode', async () => expect(await getSecret(session(), 'B64', { effective: eff, base64Decode: true })).toEqual({ kind: 'value', value: 'héllo' }));
+  it('--base64-decode', async () => expect(await getSecret(session(), 'B64', { effective: eff, base64Decode: true })).toEqual({ kind: 'value', value: 'héllo', untrusted: false }));
 
   const bad: [string, string][] = [
     ['not base64!', 'Failed to decode secret: Failed to base64 decode secret: Invalid symbol at offset 3'],

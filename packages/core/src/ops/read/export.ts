@@ -7,6 +7,7 @@ import { tempDirFor, writeSecretFile } from '../../resolve/temp-files.js';
 import { envNamePolicy } from '../../security/env-names.js';
 import type { FnoxSession } from '../../session.js';
 import { loadActiveConfig } from '../active-config.js';
+import { fromUntrustedFile } from '../../trust/untrusted-value.js';
 
 /** Options of {@link exportSecrets}. */
 export interface ExportOptions {
@@ -33,6 +34,8 @@ export interface ExportResult {
   /** Exported keys in config order (those with "no value" are omitted). */
   readonly keys: readonly string[];
   readonly format: ExportFormat;
+  /** Some exported value may come from a config file the user has not trusted (show the text escaped on a terminal). */
+  readonly untrusted: boolean;
   /** Absolute path written, when `output` was given without `dryRun`. */
   readonly written?: string;
 }
@@ -58,15 +61,14 @@ export async function exportSecrets(session: FnoxSession, options: ExportOptions
     const asFile = secrets.get(key)?.config.as_file && !dryRunToFile;
     entries.push([key, asFile ? writeSecretFile(tempDirFor(session.env), 'fnox-export-', key, value) : value]);
   }
-  const text = formatExport(
-    { secrets: entries, profile: effective.profileLabel, exportedAt: rfc3339(options.now ?? new Date()) },
-    format,
-    { header: options.header ?? false },
-  );
+  const text = formatExport({ secrets: entries, profile: effective.profileLabel, exportedAt: rfc3339(options.now ?? new Date()) }, format, {
+    header: options.header ?? false,
+  });
   const keys = entries.map(([key]) => key);
-  if (!options.output || options.dryRun) return { text, keys, format };
+  const untrusted = keys.some((key) => fromUntrustedFile(effective, key));
+  if (!options.output || options.dryRun) return { text, keys, format, untrusted };
   const { resolve } = await import('node:path');
   const path = resolve(session.cwd, options.output);
   (await import('./export-file.js')).writeExportFile(path, text);
-  return { text, keys, format, written: path };
+  return { text, keys, format, untrusted, written: path };
 }

@@ -6,6 +6,7 @@ import { createResolver } from '../../resolve/resolver.js';
 import { findSimilar, formatSuggestions } from '../../resolve/suggest.js';
 import { tempDirFor, writeSecretFile } from '../../resolve/temp-files.js';
 import type { FnoxSession } from '../../session.js';
+import { fromUntrustedFile } from '../../trust/untrusted-value.js';
 import { loadActiveConfig } from '../active-config.js';
 
 /** Options of {@link getSecret}. */
@@ -18,7 +19,8 @@ export interface GetOptions {
 
 /** What `get` prints: the value, the path of an `as_file` temp file, or nothing at all. */
 export type GetResult =
-  | { readonly kind: 'value'; readonly value: string }
+  /** `untrusted`: the value may come from a config file the user has not trusted (shown escaped on a terminal). */
+  | { readonly kind: 'value'; readonly value: string; readonly untrusted: boolean }
   | { readonly kind: 'file'; readonly path: string }
   | { readonly kind: 'none' };
 
@@ -67,5 +69,5 @@ export async function getSecret(session: FnoxSession, key: string, options: GetO
   if (value === undefined) return { kind: 'none' };
   if (options.base64Decode) value = decodeBase64Secret(value);
   if (entry.config.as_file) return { kind: 'file', path: writeSecretFile(tempDirFor(session.env), 'fnox-', key, value) };
-  return { kind: 'value', value };
+  return { kind: 'value', value, untrusted: fromUntrustedFile(effective, key) };
 }
