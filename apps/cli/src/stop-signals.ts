@@ -6,7 +6,7 @@
  * nothing is aborted. Otherwise a command that does not wind down within a grace period, or a
  * second signal, ends fnox with that status: the handler replaces Node's default "die at once".
  */
-import { stoppedBy } from '@fnox/core/hot';
+import { signalOwned, stoppedBy } from '@fnox/core/hot';
 
 const STOP_SIGNALS = ['SIGINT', 'SIGTERM'] as const;
 const GRACE_MS = 1000;
@@ -15,14 +15,14 @@ let installed: AbortSignal | undefined;
 
 /** Install the handlers (once per process) and return the signal they abort. */
 export function stopSignal(): AbortSignal {
-  // A second set of handlers would count as "someone else owns the signal" and abort nothing.
+  // One set of handlers per process: the first session installs them, later ones share the signal.
   if (installed) return installed;
   const controller = new AbortController();
   for (const name of STOP_SIGNALS) {
     const handler = () => {
       // exec's child or edit's editor owns the signal: it decides, and fnox carries on (an edit
       // saved after a Ctrl-C in a line-mode editor is still encrypted and written).
-      if (process.listenerCount(name) > 1) return;
+      if (signalOwned(name)) return;
       const error = stoppedBy(name);
       if (controller.signal.aborted) process.exit(error.exitCode);
       controller.abort(error);

@@ -7,6 +7,7 @@
 export { FnoxError, isStopError, renderError, stoppedBy, toFnoxError, type ErrorStyle } from './errors.js';
 export { escapeControls } from './format/terminal-text.js';
 export { isTerminal } from './io/is-terminal.js';
+export { signalOwned } from './signal-owner.js';
 export { createProviderRegistry } from './providers/registry.js';
 export { createSession, type ActivityReporter, type FnoxSession, type GlobalOptions } from './session.js';
 export { getSecret } from './ops/read/get.js';

@@ -1,6 +1,7 @@
 // Terminal text: every piece of config/provider text shown on a terminal goes through escapeControls
 export { escapeControls, hasControls, type EscapeControlsOptions } from './format/terminal-text.js';
 export { isTerminal } from './io/is-terminal.js';
+export { signalOwned, signalOwner } from './signal-owner.js';
 
 // Errors and the exit-code table
 export {

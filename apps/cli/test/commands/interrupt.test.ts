@@ -5,7 +5,7 @@
  * abort. Positive control: left alone, the same provider answers.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { EXIT_CODES } from '@fnox/core/internal';
@@ -120,5 +120,24 @@ describe('Ctrl-C aborts the providers', () => {
     expect(r.stdout).toBe('waited-value\n');
     expect(started()).toBe(true);
     expect(aborted()).toBe(false);
+  });
+});
+
+describe('a long import', () => {
+  it('ends on SIGTERM with its status, writing nothing (each entry lets signals in)', { timeout: 120_000 }, async () => {
+    const config = 'root = true\n\n[providers.pl]\ntype = "plain"\n\n[secrets]\n';
+    writeFileSync(join(box.project, 'fnox.toml'), config);
+    // Thousands of keys take minutes: every entry is placed in the growing document.
+    const input = Array.from({ length: 3000 }, (_, i) => `K${i}=v${i}`).join('\n');
+    const child = spawn(process.execPath, [FNOX_BIN, 'import', '-p', 'pl', '--force'], { cwd: box.project, env: box.env, stdio: ['pipe', 'ignore', 'ignore'] });
+    child.stdin.end(input);
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    await new Promise((r) => setTimeout(r, 3000));
+    expect(child.exitCode).toBeNull(); // positive control: still importing when the signal comes
+    const sent = Date.now();
+    child.kill('SIGTERM');
+    expect(await exited).toBe(EXIT_CODES.terminated);
+    expect(Date.now() - sent).toBeLessThan(5000);
+    expect(readFileSync(join(box.project, 'fnox.toml'), 'utf8')).toBe(config);
   });
 });

@@ -133,6 +133,6 @@ export async function applyReencrypt(session: FnoxSession, plan: ReencryptPlan):
       hint: 'Fix the provider configuration or access for the secrets listed, then run `fnox reencrypt` again',
     });
   }
-  const files = writes.length > 0 ? await writeEntries(writes, { env: session.env }) : [];
+  const files = writes.length > 0 ? await writeEntries(writes, { env: session.env, signal: session.signal }) : [];
   return { count: writes.length + unchanged, files };
 }

@@ -136,6 +136,6 @@ export async function applySync(session: FnoxSession, plan: SyncPlan): Promise<{
   } finally {
     await factory.dispose();
   }
-  if (writes.length > 0) await writeEntries(writes, { createDirs: plan.mode === 'global', env: session.env });
+  if (writes.length > 0) await writeEntries(writes, { createDirs: plan.mode === 'global', env: session.env, signal: session.signal });
   return { synced: writes.map((w) => w.key), skipped };
 }

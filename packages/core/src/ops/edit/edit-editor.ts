@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { constants } from 'node:os';
 import { FnoxError, stoppedBy } from '../../errors.js';
+import { signalOwner } from '../../signal-owner.js';
 
 /**
  * Runs the editor on `file`; resolves its exit status (128+N when killed by signal N). Rejects
@@ -49,9 +50,9 @@ export function spawnEditor(env: NodeJS.ProcessEnv): EditorRunner {
         received ??= signal;
         child.kill(signal);
       };
-      const onTerm = forward('SIGTERM');
-      const onHup = forward('SIGHUP');
-      const onInt = () => {}; // the editor owns Ctrl-C
+      const onTerm = signalOwner(forward('SIGTERM'));
+      const onHup = signalOwner(forward('SIGHUP'));
+      const onInt = signalOwner(() => {}); // the editor owns Ctrl-C
       process.on('SIGTERM', onTerm).on('SIGHUP', onHup).on('SIGINT', onInt);
       const release = () => process.off('SIGTERM', onTerm).off('SIGHUP', onHup).off('SIGINT', onInt);
       child.on('error', (error: NodeJS.ErrnoException) => {

@@ -144,6 +144,6 @@ export async function applyImport(session: FnoxSession, plan: ImportPlan): Promi
     const { sync: _stale, ...kept } = existingEntry(target, text, key);
     return { file: target.file, section: target.secretsSection, key, entry: { ...kept, provider: plan.provider, value: ciphertexts.get(key)! } };
   });
-  await writeEntries(writes, { createDirs: target.global, env: session.env });
+  await writeEntries(writes, { createDirs: target.global, env: session.env, signal: session.signal });
   return { count: plan.keys.length, profile: plan.profile, provider: plan.provider, global: target.global, file: target.file };
 }

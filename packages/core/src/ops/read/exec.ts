@@ -13,6 +13,7 @@ import { removeFiles, tempDirFor, writeSecretFile } from '../../resolve/temp-fil
 import { envNamePolicy } from '../../security/env-names.js';
 import type { FnoxSession } from '../../session.js';
 import { loadActiveConfig } from '../active-config.js';
+import { signalOwner } from '../../signal-owner.js';
 
 /** The environment an exec child gets, and the temp files to delete once it has exited. */
 export interface ExecEnvironment {
@@ -168,7 +169,7 @@ export async function spawnWithEnv(argv: readonly string[], env: Record<string, 
       if (child.exitCode === null && child.signalCode === null) child.kill(signal);
     };
     const handlers = FORWARDED_SIGNALS.map((signal) => {
-      const handler = () => forward(signal);
+      const handler = signalOwner(() => forward(signal));
       process.on(signal, handler);
       return [signal, handler] as const;
     });

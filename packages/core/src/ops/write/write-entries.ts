@@ -39,17 +39,30 @@ export async function withFileLocks<T>(files: readonly string[], fn: () => Promi
 
 /**
  * Apply `writes` (in order; later writes of the same key win) format-preservingly; `createDirs`
- * makes parent directories (the global config). Returns the files written.
+ * makes parent directories (the global config). Returns the files written. Between entries the
+ * event loop runs, so Ctrl-C or SIGTERM during a long import ends it (with `signal`, before
+ * anything is written; each entry re-reads the growing document, so thousands take minutes).
  */
-export async function writeEntries(writes: readonly EntryWrite[], options: { createDirs?: boolean; env: NodeJS.ProcessEnv }): Promise<string[]> {
+export async function writeEntries(
+  writes: readonly EntryWrite[],
+  options: { createDirs?: boolean; env: NodeJS.ProcessEnv; signal?: AbortSignal },
+): Promise<string[]> {
   const byFile = new Map<string, EntryWrite[]>();
-  for (const write of writes) byFile.set(write.file, [...(byFile.get(write.file) ?? []), write]);
+  for (const write of writes) {
+    const list = byFile.get(write.file);
+    if (list) list.push(write);
+    else byFile.set(write.file, [write]);
+  }
   if (options.createDirs) for (const file of byFile.keys()) mkdirSync(dirname(file), { recursive: true });
   return withFileLocks([...byFile.keys()], async () => {
     const texts = new Map<string, string>();
     for (const [file, entries] of byFile) {
       let text = readConfigText(file);
-      for (const { section, key, entry } of entries) text = await setSecretInText(text, section, key, entry, file);
+      for (const { section, key, entry } of entries) {
+        await new Promise((ready) => setImmediate(ready));
+        options.signal?.throwIfAborted();
+        text = await setSecretInText(text, section, key, entry, file);
+      }
       texts.set(file, text);
     }
     for (const [file, text] of texts) await commitConfigWrite(options.env, file, text);
