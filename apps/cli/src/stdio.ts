@@ -19,7 +19,8 @@ export interface Output {
   stream(): NodeJS.WriteStream;
 }
 
-const USE_STREAMS = process.platform === 'win32';
+/** Whether fnox's output goes through Node's streams on this platform (see {@link guardStreams}). */
+export const usesStreams = process.platform === 'win32';
 const pause = new Int32Array(new SharedArrayBuffer(4));
 
 function writeAll(fd: number, bytes: Buffer): void {
@@ -38,7 +39,7 @@ function output(fd: 1 | 2): Output {
   const stream = () => (fd === 1 ? process.stdout : process.stderr);
   return {
     write(text) {
-      if (USE_STREAMS) {
+      if (usesStreams) {
         stream().write(text);
         return;
       }
@@ -68,12 +69,19 @@ export const stdout: Output = output(1);
 /** fnox's own feedback: errors, warnings, summaries, prompts. */
 export const stderr: Output = output(2);
 
+/** Process-wide, like the handlers: the fast bundle and the oclif bundle each have their own copy of this module. */
+const GUARDED = Symbol.for('fnox.streams-guarded');
+
 /**
  * Where fnox's output goes through Node's streams (oclif's own writes, Windows), the same rules:
  * a closed stdout pipe ends fnox quietly; any other stdout failure (ENOSPC on `> /dev/full`, EIO)
  * is one line on stderr with its exit code, never a stack; a failing stderr changes nothing.
  */
 export function guardStreams(report: (error: unknown) => number | Promise<number>): void {
+  // Once per process: on Windows both the fast entry and the oclif entry ask for it.
+  const marks = process as unknown as Record<symbol, boolean>;
+  if (marks[GUARDED]) return;
+  marks[GUARDED] = true;
   // stderr failing leaves the exit code as the only report: the command goes on to set it.
   process.stderr.on('error', () => {});
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
@@ -81,6 +89,3 @@ export function guardStreams(report: (error: unknown) => number | Promise<number
     void Promise.resolve(report(error)).then((code) => process.exit(code));
   });
 }
-
-/** Whether fnox's output goes through Node's streams on this platform (see {@link guardStreams}). */
-export const usesStreams = USE_STREAMS;

@@ -19,12 +19,7 @@ function createColors(enabled: boolean): Colors {
     return enabled ? (text: string) => `\x1b[${open}m${text}\x1b[${close}m` : (text: string) => text;
   };
   return {
-    bold: style('bold'),
-    dim: style('dim'),
-    red: style('red'),
-    green: style('green'),
-    yellow: style('yellow'),
-    cyan: style('cyan'),
+    ...(Object.fromEntries(STYLES.map((name) => [name, style(name)])) as Record<(typeof STYLES)[number], (text: string) => string>),
     isColorSupported: enabled,
   };
 }

@@ -1,7 +1,8 @@
 /**
  * The trust records: one JSON file per trusted config file in {@link trustDir} (directory 0700,
- * files 0600, each written with replaceFileSync, so a reader never sees half a record). A record binds the file's real path to the SHA-256 of its
- * content: any change (a `git pull`) makes the file untrusted again until it is trusted anew.
+ * files 0600, each written with replaceFileSync, so a reader never sees half a record). A record
+ * binds the file's real path to the SHA-256 of its content: any change (a `git pull`) makes the
+ * file untrusted again until it is trusted anew.
  */
 import { chmodSync, lstatSync, mkdirSync, readdirSync, readFileSync, unlinkSync } from 'node:fs';
 import { dirname, join } from 'node:path';
