@@ -1,5 +1,6 @@
 // `npm run bench`: every start-up figure of the CLI (ARCHITECTURE.md, "The fast path"), as ratios to
-// `node -e 0` measured in the same interleaved run, plus peak RSS of `exec` with 1,000 secrets.
+// `node -e 0` measured in the same interleaved run, plus peak RSS of `exec` with 1,000 secrets, and
+// the floor under get and exec (bench/floor.cjs).
 // Build first (`pnpm build`). Options: --rounds N. AWS figures: bench/kms.mjs,
 // bench/secrets-manager.mjs; shell prompt: bench/prompt.mjs.
 import { spawnSync } from 'node:child_process';
@@ -11,6 +12,7 @@ import { ageKey, ageProject, plainProject } from './fixtures.mjs';
 import { runBench } from './harness.mjs';
 
 const fnox = fileURLToPath(new URL('../apps/cli/bin/run.js', import.meta.url));
+const floor = fileURLToPath(new URL('floor.cjs', import.meta.url));
 const roundsFlag = process.argv.indexOf('--rounds');
 const rounds = roundsFlag > 0 ? Number(process.argv[roundsFlag + 1]) : 20;
 
@@ -45,6 +47,10 @@ try {
       ...both('fnox exec -- true (100 age secrets)', [fnox, 'exec', '--', 'true'], hundred, 2.5),
       ...both('fnox export (100 age secrets)', [fnox, 'export'], hundred),
       ...both('fnox exec -- true (1,000 age secrets)', [fnox, 'exec', '--', 'true'], thousand),
+      // The floor (bench/floor.cjs): bare Node doing only the work get/exec cannot skip.
+      node('floor: get KEY (1 age secret)', [floor, 'get', 'SECRET_0'], one),
+      node('floor: exec -- true (100 age secrets)', [floor, 'exec', 'true'], hundred),
+      node('floor: exec -- true (1,000 age secrets)', [floor, 'exec', 'true'], thousand),
       node('fnox providers (oclif)', [fnox, 'providers'], home),
       { ...node('fnox get KEY via oclif (FNOX_NO_FAST_PATH=1)', [fnox, 'get', 'SECRET_0'], one), env: { ...env, FNOX_NO_FAST_PATH: '1' } },
     ],

@@ -58,6 +58,21 @@ describe('stored values', () => {
     await expect(p.get({ key: 'K', value: stored })).rejects.toMatchObject({ code: 'decrypt' });
   });
 
+  it('are not decoded leniently: stray bits or a character Node would skip fail, the canonical text decrypts', async () => {
+    const p = await makeProvider({ recipients: [pair.recipient] }, withKey());
+    let padded = '';
+    for (let length = 1; !padded.endsWith('=='); length++) padded = await p.put!('K', 'y'.repeat(length));
+    expect(await p.get({ key: 'K', value: padded })).toMatch(/^y+$/); // positive control
+    // Before '==' only the top two bits of the last symbol count: setting a low bit keeps Node's decoding the same.
+    const last = padded.length - 3;
+    const symbols = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+    const stray = padded.slice(0, last) + symbols[symbols.indexOf(padded[last]!) | 1] + '==';
+    expect(Buffer.from(stray, 'base64').equals(Buffer.from(padded, 'base64'))).toBe(true);
+    await expect(p.get({ key: 'K', value: stray })).rejects.toMatchObject({ code: 'decrypt' });
+    const skipped = `${padded.slice(0, 8)}.${padded.slice(8)}`;
+    await expect(p.get({ key: 'K', value: skipped })).rejects.toMatchObject({ code: 'decrypt' });
+  });
+
   it('non-UTF-8 plaintext: Age decryption failed: Failed to decode UTF-8', async () => {
     const encrypter = new Encrypter();
     encrypter.addRecipient(pair.recipient);

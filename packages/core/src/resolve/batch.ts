@@ -127,7 +127,11 @@ export async function resolveBatch(scope: ResolutionScope, secrets: SecretMap, i
     for (const key of level) {
       const b = backed.get(key);
       if (!b) plain.push(key);
-      else groups.set(b.provider, [...(groups.get(b.provider) ?? []), { key, value: b.value }]);
+      else {
+        const group = groups.get(b.provider);
+        if (group) group.push({ key, value: b.value });
+        else groups.set(b.provider, [{ key, value: b.value }]);
+      }
     }
 
     const settle = async (key: string, provider: string, outcome: Outcome): Promise<void> => {
