@@ -2,6 +2,7 @@ import type { Recipient } from 'age-encryption';
 import { bech32Decode } from './bech32.js';
 import { encryptFailed, notConfigured } from './errors.js';
 import { loadAge } from './lazy-age.js';
+import { NativeX25519Recipient } from './native-identity.js';
 import { parseSshRecipient } from './ssh-keys.js';
 
 /** A recipient ready for age-encryption's `Encrypter.addRecipient`. */
@@ -9,7 +10,7 @@ export type ParsedRecipient = string | Recipient;
 
 const LIBRARY_HRPS = new Set(['age', 'age1pq', 'age1tag', 'age1tagpq']);
 
-/** Parse one recipient: SSH first, then native `age1...`; plugin recipients come later. */
+/** Parse one recipient: SSH first, then `age1...` (X25519 on node:crypto, the rest by the library); plugin recipients come later. */
 function parseRecipient(text: string): ParsedRecipient {
   const trimmed = text.trim();
   if (/^ssh-(ed25519|rsa)\s/.test(trimmed)) return parseSshRecipient(trimmed);
@@ -19,7 +20,7 @@ function parseRecipient(text: string): ParsedRecipient {
   if (!decoded) throw new Error('invalid Bech32 encoding');
   if (decoded.hrp === 'age' && decoded.bytes.length !== 32) throw new Error('an X25519 recipient must encode 32 bytes');
   if (!LIBRARY_HRPS.has(decoded.hrp)) throw new Error(`plugin recipients (${decoded.hrp}) are not supported yet`);
-  return trimmed;
+  return decoded.hrp === 'age' ? new NativeX25519Recipient(decoded.bytes) : trimmed;
 }
 
 /**

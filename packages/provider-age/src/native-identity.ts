@@ -1,8 +1,8 @@
 import type { KeyObject } from 'node:crypto';
-import { decodeBase64NoPad } from './base64.js';
 import { bech32Decode } from './bech32.js';
 import type { AgeStanza } from './header.js';
-import { hkdf, StanzaError, unwrapBody, x25519, x25519PrivateKey, x25519RawPublic } from './primitives.js';
+import { decodeBase64NoPad, encodeBase64NoPad } from './base64.js';
+import { chachaSeal, hkdf, StanzaError, unwrapBody, x25519, x25519Ephemeral, x25519PrivateKey, x25519RawPublic } from './primitives.js';
 
 /**
  * The structural twin of age-encryption's `Identity`, so the same objects serve the node:crypto
@@ -46,5 +46,24 @@ export class NativeX25519Identity implements StanzaIdentity {
       if (fileKey) return fileKey;
     }
     return null;
+  }
+}
+
+/**
+ * A native age X25519 recipient (`age1...`) on node:crypto, for age-encryption's `Encrypter`. The
+ * library's own X25519 recipient imports two PKCS#8 keys through WebCrypto per value (~1 ms each
+ * on OpenSSL 3); this one wraps a file key in ~0.1 ms, so `import` and `reencrypt` of thousands
+ * of values take seconds, not minutes.
+ */
+export class NativeX25519Recipient {
+  /** `publicKey`: the recipient's raw 32-byte X25519 public key. */
+  constructor(private readonly publicKey: Uint8Array) {}
+
+  wrapFileKey(fileKey: Uint8Array): AgeStanza[] {
+    const { privateKey, publicRaw } = x25519Ephemeral();
+    const shared = x25519(privateKey, this.publicKey);
+    if (!shared) throw new Error('X25519 key agreement with the recipient produced a low-order point');
+    const key = hkdf(shared, Buffer.concat([publicRaw, this.publicKey]), X25519_LABEL);
+    return [{ args: ['X25519', encodeBase64NoPad(publicRaw)], body: chachaSeal(key, fileKey) }];
   }
 }

@@ -136,6 +136,30 @@ describe('encryption errors', () => {
   }
 });
 
+describe('X25519 recipients on node:crypto', () => {
+  it('wrap file keys age-encryption itself unwraps, one fresh ephemeral share per value', async () => {
+    const { Decrypter } = await import('age-encryption');
+    const p = await makeProvider({ recipients: [pair.recipient] }, withKey());
+    const stored = await p.put!('K', 'wrapped natively');
+    const decrypter = new Decrypter();
+    decrypter.addIdentity(pair.identity);
+    expect(await decrypter.decrypt(Buffer.from(stored, 'base64'), 'text')).toBe('wrapped natively');
+    const share = (value: string) => Buffer.from(value, 'base64').toString('latin1').split('\n')[1];
+    expect(share(stored)).toMatch(/^-> X25519 [A-Za-z0-9+/]{43}$/);
+    expect(share(await p.put!('K', 'wrapped natively'))).not.toBe(share(stored));
+  });
+
+  it('refuse a low-order recipient key (an all-zero shared secret) without leaking the value', async () => {
+    const p = await makeProvider({ recipients: [bech32Encode('age', Buffer.alloc(32))] });
+    const error = (await p.put!('K', 'plaintext-value').then(
+      () => undefined,
+      (e: unknown) => e,
+    )) as Error & { code: string };
+    expect(error).toMatchObject({ code: 'encrypt', message: 'Age encryption failed: X25519 key agreement with the recipient produced a low-order point' });
+    expect(`${error.message}${error.stack}`).not.toContain('plaintext-value');
+  });
+});
+
 describe('public helpers', () => {
   it('generateIdentity matches age-encryption and bech32 round-trips', async () => {
     const { identity, recipient } = await generateIdentity();

@@ -14,7 +14,7 @@ import { randomBytes } from 'node:crypto';
 import { FnoxError } from '../errors.js';
 import { locateKeys, pathId, type LocationIndex } from './locate.js';
 import { SECRET_KEYS } from './schema.js';
-import { editToml, tomlKeyRepr, tomlValueRepr } from './toml-edit.js';
+import { editPath, editToml, tomlKeyRepr, tomlValueRepr } from './toml-edit.js';
 import { parseToml, type TomlTable } from './toml-read.js';
 import type { SecretConfig } from './types.js';
 
@@ -78,6 +78,19 @@ function keyLength(line: string): number {
  * whatever followed the value (a copied trailing comment) goes, as toml_edit's fresh values have none.
  */
 function replacePlaceholder(text: string, placeholder: string, repr: string, mode: 'entry' | 'field'): string {
+  return replacePlaceholderLine(text, placeholder, repr, mode).text;
+}
+
+/**
+ * {@link replacePlaceholder}, also giving where a following top-level line would start: the offset
+ * after the rewritten line's newline, and that newline (none when the line is indented or last).
+ */
+function replacePlaceholderLine(
+  text: string,
+  placeholder: string,
+  repr: string,
+  mode: 'entry' | 'field',
+): { text: string; next?: { offset: number; newline: string } } {
   const quoted = `"${placeholder}"`;
   const index = text.indexOf(quoted);
   if (index < 0 || text.indexOf(quoted, index + 1) >= 0) throw new FnoxError('internal', 'TOML edit placeholder not found exactly once');
@@ -93,7 +106,10 @@ function replacePlaceholder(text: string, placeholder: string, repr: string, mod
   } else {
     head = line.slice(0, line.lastIndexOf('=') + 1);
   }
-  return `${text.slice(0, start)}${head} ${repr}${text.slice(end)}`;
+  const out = `${text.slice(0, start)}${head} ${repr}${text.slice(end)}`;
+  const lineEnd = start + head.length + 1 + repr.length;
+  const eol = out.startsWith('\r\n', lineEnd) ? '\r\n' : out.startsWith('\n', lineEnd) ? '\n' : undefined;
+  return { text: out, ...(eol && indent === '' ? { next: { offset: lineEnd + eol.length, newline: eol } } : {}) };
 }
 
 /** Upstream's placement for a value added to a table that has only sub-tables (see module comment). */
@@ -144,15 +160,22 @@ function setIn(doc: TomlTable, path: readonly string[], value: unknown): void {
   else node[path[path.length - 1]!] = value;
 }
 
-/**
- * Write `entry` as secret `key` of the table at `section` (`['secrets']` or
- * `['profiles', P, 'secrets']`) in `text`, the way upstream does. `text` must be valid TOML.
- */
-export async function setSecretInText(text: string, section: readonly string[], key: string, entry: SecretConfig, file: string): Promise<string> {
+/** Where the next new entry of a table goes after a new inline entry was appended to it. */
+interface AppendPoint {
+  readonly offset: number;
+  readonly newline: string;
+}
+
+/** {@link setSecretInText} without its final check; `next` when `key` was appended as a new inline entry. */
+async function placeSecret(
+  text: string,
+  section: readonly string[],
+  key: string,
+  entry: SecretConfig,
+  file: string,
+): Promise<{ text: string; next?: AppendPoint }> {
   const doc = parseToml(text, file);
   const fields = orderedSecretFields(entry);
-  const expected = parseToml(text, file);
-  setIn(expected, [...section, key], structuredClone(fields));
   const index = locateKeys(text);
   const path = [...section, key];
   const existing = at(doc, path);
@@ -173,16 +196,69 @@ export async function setSecretInText(text: string, section: readonly string[], 
       out = await editToml(out, [...path, field], placeholder, file);
       out = replacePlaceholder(out, placeholder, await tomlValueRepr(fields[field]), 'field');
     }
-    return verify(out, expected, file);
+    return { text: out };
   }
 
   const repr = await tomlValueRepr(fields);
   const table = at(doc, section);
   if (existing === undefined && isTable(table) && Object.keys(table).length > 0 && !hasDirectValues(text, index, table, section)) {
-    return verify(insertIntoSubtableOnlyTable(text, index, table, section, `${tomlKeyRepr(key)}= ${repr}`), expected, file);
+    return { text: insertIntoSubtableOnlyTable(text, index, table, section, `${tomlKeyRepr(key)}= ${repr}`) };
   }
-  const placed = await editToml(text, path, placeholder, file);
-  return verify(replacePlaceholder(placed, placeholder, repr, 'entry'), expected, file);
+  const placed = replacePlaceholderLine(await editToml(text, path, placeholder, file), placeholder, repr, 'entry');
+  return style === 'new' && placed.next ? placed : { text: placed.text };
+}
+
+/**
+ * Write `entry` as secret `key` of the table at `section` (`['secrets']` or
+ * `['profiles', P, 'secrets']`) in `text`, the way upstream does. `text` must be valid TOML.
+ */
+export async function setSecretInText(text: string, section: readonly string[], key: string, entry: SecretConfig, file: string): Promise<string> {
+  const expected = parseToml(text, file);
+  setIn(expected, [...section, key], structuredClone(orderedSecretFields(entry)));
+  return verify((await placeSecret(text, section, key, entry, file)).text, expected, file);
+}
+
+/** One entry of {@link setSecretsInText}. */
+export interface SecretEdit {
+  readonly section: readonly string[];
+  readonly key: string;
+  readonly entry: SecretConfig;
+}
+
+/**
+ * {@link setSecretInText} for many entries in order (a later edit of the same key wins), giving
+ * the same bytes as applying them one by one, in time linear in the file: toml_edit appends a new
+ * key after the table's last one, so after one new entry was placed, the following new entries of
+ * the same table are lines after it. Every other edit takes the one-by-one path, checked as there;
+ * the appended lines are checked with the result. `between` runs before each edit (cancellation).
+ */
+export async function setSecretsInText(text: string, edits: readonly SecretEdit[], file: string, between?: () => Promise<void>): Promise<string> {
+  const expected = parseToml(text, file);
+  let out = text;
+  let run: { section: string; at: AppendPoint; lines: string[] } | undefined;
+  const flush = () => {
+    if (run && run.lines.length > 0) out = `${out.slice(0, run.at.offset)}${run.lines.join('')}${out.slice(run.at.offset)}`;
+    run = undefined;
+  };
+  for (const { section, key, entry } of edits) {
+    await between?.();
+    const path = [...section, key];
+    const fields = orderedSecretFields(entry);
+    if (run && run.section === pathId(section) && at(expected, path) === undefined) {
+      editPath(path, file); // the names toml_edit refuses are refused here too
+      run.lines.push(`${tomlKeyRepr(key)}= ${await tomlValueRepr(fields)}${run.at.newline}`);
+      setIn(expected, path, structuredClone(fields));
+    } else {
+      flush();
+      const placed = await placeSecret(out, section, key, entry, file);
+      setIn(expected, path, structuredClone(fields));
+      // Checked as one by one would: a refused edit fails here, with the same error.
+      out = verify(placed.text, expected, file);
+      if (placed.next) run = { section: pathId(section), at: placed.next, lines: [] };
+    }
+  }
+  flush();
+  return verify(out, expected, file);
 }
 
 /** Remove secret `key` from the table at `section`; returns undefined when it is not there. */

@@ -8,7 +8,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { withFileLock } from '../../config/atomic-write.js';
 import { commitConfigWrite } from '../../config/commit-write.js';
-import { setSecretInText } from '../../config/edit-secret.js';
+import { setSecretsInText } from '../../config/edit-secret.js';
 import type { SecretConfig } from '../../config/types.js';
 import { FnoxError } from '../../errors.js';
 
@@ -41,7 +41,7 @@ export async function withFileLocks<T>(files: readonly string[], fn: () => Promi
  * Apply `writes` (in order; later writes of the same key win) format-preservingly; `createDirs`
  * makes parent directories (the global config). Returns the files written. Between entries the
  * event loop runs, so Ctrl-C or SIGTERM during a long import ends it (with `signal`, before
- * anything is written; each entry re-reads the growing document, so thousands take minutes).
+ * anything is written).
  */
 export async function writeEntries(
   writes: readonly EntryWrite[],
@@ -57,13 +57,11 @@ export async function writeEntries(
   return withFileLocks([...byFile.keys()], async () => {
     const texts = new Map<string, string>();
     for (const [file, entries] of byFile) {
-      let text = readConfigText(file);
-      for (const { section, key, entry } of entries) {
+      const between = async () => {
         await new Promise((ready) => setImmediate(ready));
         options.signal?.throwIfAborted();
-        text = await setSecretInText(text, section, key, entry, file);
-      }
-      texts.set(file, text);
+      };
+      texts.set(file, await setSecretsInText(readConfigText(file), entries, file, between));
     }
     for (const [file, text] of texts) await commitConfigWrite(options.env, file, text);
     return [...texts.keys()];

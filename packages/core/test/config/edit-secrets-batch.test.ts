@@ -1,0 +1,102 @@
+/**
+ * setSecretsInText must give exactly the bytes of setSecretInText applied entry by entry (that one
+ * is checked against upstream's output in edit-secret.test.ts), whatever the layout around the
+ * tables it appends to, in time linear in the file.
+ */
+import { describe, expect, it } from 'vitest';
+import { setSecretInText, setSecretsInText, type SecretEdit } from '../../src/config/edit-secret.js';
+
+const F = 'fnox.toml';
+
+const LAYOUTS: Record<string, string> = {
+  empty: '',
+  'no secrets table': '[providers.plain]\ntype = "plain"\n',
+  'secrets then profile, comments between': `default_provider = "plain"
+
+[secrets]
+# db
+DB = { provider = "plain", value = "x" } # trailing
+  INDENTED  =  { default = "i" }
+
+# a comment before the next table
+
+[secrets.TABLE]
+provider = "plain"
+value = "t"
+
+[profiles.dev.secrets]
+D = { default = "d" }
+`,
+  crlf: '[secrets]\r\nA = { default = "a" }\r\n\r\n[profiles.dev.secrets]\r\nD = { default = "d" }\r\n',
+  'no final newline': '[secrets]\nA = { default = "a" }',
+  'only sub-tables': '[secrets.ONE]\ndefault = "1"\n\n[secrets.TWO]\ndefault = "2"\n',
+  'dotted keys': 'secrets.A.default = "a"\nsecrets.B.default = "b"\n',
+  'inline secrets table': 'secrets = { A = { default = "a" } }\n',
+};
+
+const at = (i: number, section: string[], key: string): SecretEdit => ({
+  section,
+  key,
+  entry: { provider: 'plain', value: `v${i}`, ...(i % 3 === 0 ? { description: `d ${i}` } : {}) },
+});
+
+const SEQUENCES: Record<string, SecretEdit[]> = {
+  'new keys in [secrets]': Array.from({ length: 12 }, (_, i) => at(i, ['secrets'], `NEW_${i}`)),
+  'new keys in two sections, interleaved': Array.from({ length: 12 }, (_, i) => at(i, i % 2 ? ['profiles', 'dev', 'secrets'] : ['secrets'], `K_${i}`)),
+  'a new profile section': Array.from({ length: 5 }, (_, i) => at(i, ['profiles', 'prod', 'secrets'], `P_${i}`)),
+  'keys that need quoting, then existing ones and a repeat': [
+    at(1, ['secrets'], 'with space'),
+    at(2, ['secrets'], 'dot.ted'),
+    at(3, ['secrets'], 'ünï'),
+    at(4, ['secrets'], 'quote"d'),
+    at(5, ['secrets'], 'A'),
+    at(6, ['secrets'], 'DB'),
+    at(7, ['secrets'], 'TABLE'),
+    at(8, ['secrets'], 'with space'),
+    at(9, ['secrets'], 'AFTER'),
+  ],
+};
+
+async function oneByOne(text: string, edits: readonly SecretEdit[]): Promise<string> {
+  let out = text;
+  for (const { section, key, entry } of edits) out = await setSecretInText(out, section, key, entry, F);
+  return out;
+}
+
+const settle = <T>(work: Promise<T>) =>
+  work.then(
+    (value) => ({ value }),
+    (error: Error) => ({ error: error.message }),
+  );
+
+describe('setSecretsInText', () => {
+  for (const [layout, text] of Object.entries(LAYOUTS)) {
+    for (const [name, edits] of Object.entries(SEQUENCES)) {
+      it(`${layout} / ${name}: the bytes of one-by-one edits`, async () => {
+        const expected = await settle(oneByOne(text, edits));
+        expect(await settle(setSecretsInText(text, edits, F))).toEqual(expected);
+      });
+    }
+  }
+
+  it('takes time linear in the file: 3,000 new entries in well under the quadratic time', async () => {
+    const edits = Array.from({ length: 3000 }, (_, i) => at(i, ['secrets'], `BULK_${i}`));
+    const started = performance.now();
+    const out = await setSecretsInText(LAYOUTS['secrets then profile, comments between']!, edits, F);
+    expect(out.split('\n').filter((line) => line.startsWith('BULK_'))).toHaveLength(3000);
+    // One by one, each edit parses the whole growing file several times: minutes at this size.
+    expect(performance.now() - started).toBeLessThan(5_000);
+  });
+
+  it('runs `between` before every edit and stops when it throws', async () => {
+    let calls = 0;
+    const edits = SEQUENCES['new keys in [secrets]']!;
+    await setSecretsInText('', edits, F, async () => void calls++);
+    expect(calls).toBe(edits.length);
+    await expect(
+      setSecretsInText('', edits, F, async () => {
+        if (++calls > edits.length + 3) throw new Error('stop');
+      }),
+    ).rejects.toThrow('stop');
+  });
+});
