@@ -30,9 +30,9 @@ export function orderedSecretFields(entry: SecretConfig): Record<string, unknown
   return out;
 }
 
-const isTable = (v: unknown): v is TomlTable => typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Date);
+export const isTable = (v: unknown): v is TomlTable => typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Date);
 
-function at(doc: TomlTable, path: readonly string[]): unknown {
+export function at(doc: TomlTable, path: readonly string[]): unknown {
   let node: unknown = doc;
   for (const segment of path) node = isTable(node) ? node[segment] : undefined;
   return node;
@@ -133,14 +133,14 @@ function insertIntoSubtableOnlyTable(text: string, index: LocationIndex, table: 
   return lines.join('\n');
 }
 
-function canonical(value: unknown): string {
+export function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
   if (isTable(value)) return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${canonical(value[k])}`).join(',')}}`;
   return JSON.stringify(value instanceof Date ? value.toISOString() : value);
 }
 
 /** Refuse to hand back text whose parsed form differs from the intended document. */
-function verify(result: string, expected: TomlTable, file: string): string {
+export function verify(result: string, expected: TomlTable, file: string): string {
   const actual = parseToml(result, file);
   if (canonical(actual) !== canonical(expected)) {
     throw new FnoxError('config_write_failed', `Could not edit ${file}: the edited file did not match the intended change; nothing was written`, {
@@ -150,7 +150,7 @@ function verify(result: string, expected: TomlTable, file: string): string {
   return result;
 }
 
-function setIn(doc: TomlTable, path: readonly string[], value: unknown): void {
+export function setIn(doc: TomlTable, path: readonly string[], value: unknown): void {
   let node = doc;
   for (const segment of path.slice(0, -1)) {
     if (!isTable(node[segment])) node[segment] = {};
@@ -161,13 +161,13 @@ function setIn(doc: TomlTable, path: readonly string[], value: unknown): void {
 }
 
 /** Where the next new entry of a table goes after a new inline entry was appended to it. */
-interface AppendPoint {
+export interface AppendPoint {
   readonly offset: number;
   readonly newline: string;
 }
 
 /** {@link setSecretInText} without its final check; `next` when `key` was appended as a new inline entry. */
-async function placeSecret(
+export async function placeSecret(
   text: string,
   section: readonly string[],
   key: string,
@@ -216,49 +216,6 @@ export async function setSecretInText(text: string, section: readonly string[], 
   const expected = parseToml(text, file);
   setIn(expected, [...section, key], structuredClone(orderedSecretFields(entry)));
   return verify((await placeSecret(text, section, key, entry, file)).text, expected, file);
-}
-
-/** One entry of {@link setSecretsInText}. */
-export interface SecretEdit {
-  readonly section: readonly string[];
-  readonly key: string;
-  readonly entry: SecretConfig;
-}
-
-/**
- * {@link setSecretInText} for many entries in order (a later edit of the same key wins), giving
- * the same bytes as applying them one by one, in time linear in the file: toml_edit appends a new
- * key after the table's last one, so after one new entry was placed, the following new entries of
- * the same table are lines after it. Every other edit takes the one-by-one path, checked as there;
- * the appended lines are checked with the result. `between` runs before each edit (cancellation).
- */
-export async function setSecretsInText(text: string, edits: readonly SecretEdit[], file: string, between?: () => Promise<void>): Promise<string> {
-  const expected = parseToml(text, file);
-  let out = text;
-  let run: { section: string; at: AppendPoint; lines: string[] } | undefined;
-  const flush = () => {
-    if (run && run.lines.length > 0) out = `${out.slice(0, run.at.offset)}${run.lines.join('')}${out.slice(run.at.offset)}`;
-    run = undefined;
-  };
-  for (const { section, key, entry } of edits) {
-    await between?.();
-    const path = [...section, key];
-    const fields = orderedSecretFields(entry);
-    if (run && run.section === pathId(section) && at(expected, path) === undefined) {
-      editPath(path, file); // the names toml_edit refuses are refused here too
-      run.lines.push(`${tomlKeyRepr(key)}= ${await tomlValueRepr(fields)}${run.at.newline}`);
-      setIn(expected, path, structuredClone(fields));
-    } else {
-      flush();
-      const placed = await placeSecret(out, section, key, entry, file);
-      setIn(expected, path, structuredClone(fields));
-      // Checked as one by one would: a refused edit fails here, with the same error.
-      out = verify(placed.text, expected, file);
-      if (placed.next) run = { section: pathId(section), at: placed.next, lines: [] };
-    }
-  }
-  flush();
-  return verify(out, expected, file);
 }
 
 /** Remove secret `key` from the table at `section`; returns undefined when it is not there. */

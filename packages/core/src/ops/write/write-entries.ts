@@ -8,7 +8,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { withFileLock } from '../../config/atomic-write.js';
 import { commitConfigWrite } from '../../config/commit-write.js';
-import { setSecretsInText } from '../../config/edit-secret.js';
+import { setSecretsInText } from '../../config/edit-secrets.js';
 import type { SecretConfig } from '../../config/types.js';
 import { FnoxError } from '../../errors.js';
 

@@ -4,9 +4,26 @@
  * tables it appends to, in time linear in the file.
  */
 import { describe, expect, it } from 'vitest';
-import { setSecretInText, setSecretsInText, type SecretEdit } from '../../src/config/edit-secret.js';
+import { setSecretInText } from '../../src/config/edit-secret.js';
+import { setSecretsInText, type SecretEdit } from '../../src/config/edit-secrets.js';
 
 const F = 'fnox.toml';
+
+const EXISTING = `[secrets]
+A = { default = "a" }
+  B  =  { provider = "plain", value = "b" }   # trailing comment
+"quoted key" = { default = "q" }
+C = { default = "c" } # c
+M = { value = """multi
+line""" }
+S = "a string where a table belongs"
+
+[secrets.T]
+default = "t"
+
+[profiles.dev.secrets]
+A = { default = "pa" }
+`;
 
 const LAYOUTS: Record<string, string> = {
   empty: '',
@@ -32,6 +49,8 @@ D = { default = "d" }
   'only sub-tables': '[secrets.ONE]\ndefault = "1"\n\n[secrets.TWO]\ndefault = "2"\n',
   'dotted keys': 'secrets.A.default = "a"\nsecrets.B.default = "b"\n',
   'inline secrets table': 'secrets = { A = { default = "a" } }\n',
+  'existing entries of every shape': EXISTING,
+  'existing entries of every shape, CRLF': EXISTING.replaceAll('\n', '\r\n'),
 };
 
 const at = (i: number, section: string[], key: string): SecretEdit => ({
@@ -56,6 +75,17 @@ const SEQUENCES: Record<string, SecretEdit[]> = {
     at(9, ['secrets'], 'AFTER'),
   ],
 };
+
+const DEV = ['profiles', 'dev', 'secrets'];
+SEQUENCES['existing entries rewritten (reencrypt), then a new one, then again'] = [
+  ...['A', 'B', 'quoted key', 'C', 'M', 'S', 'T', 'DB', 'INDENTED', 'TABLE', 'D'].map((key, i) => at(i, ['secrets'], key)),
+  at(20, DEV, 'A'),
+  at(21, DEV, 'D'),
+  at(22, ['secrets'], 'A'),
+  at(23, ['secrets'], 'FRESH'),
+  at(24, ['secrets'], 'B'),
+  at(25, ['secrets'], 'FRESH'),
+];
 
 async function oneByOne(text: string, edits: readonly SecretEdit[]): Promise<string> {
   let out = text;
@@ -85,6 +115,19 @@ describe('setSecretsInText', () => {
     const out = await setSecretsInText(LAYOUTS['secrets then profile, comments between']!, edits, F);
     expect(out.split('\n').filter((line) => line.startsWith('BULK_'))).toHaveLength(3000);
     // One by one, each edit parses the whole growing file several times: minutes at this size.
+    expect(performance.now() - started).toBeLessThan(5_000);
+  });
+
+  it('rewrites 3,000 existing entries in linear time too', async () => {
+    const keys = Array.from({ length: 3000 }, (_, i) => `OLD_${i}`);
+    const text = `[secrets]\n${keys.map((key) => `${key} = { provider = "plain", value = "old" }\n`).join('')}`;
+    const started = performance.now();
+    const out = await setSecretsInText(
+      text,
+      keys.map((key, i) => at(i, ['secrets'], key)),
+      F,
+    );
+    expect(out.split('\n').filter((line) => /^OLD_\d+= \{ provider = "plain", value = "v\d+"/.test(line))).toHaveLength(3000);
     expect(performance.now() - started).toBeLessThan(5_000);
   });
 
