@@ -1,5 +1,5 @@
 // npm run mutation: the core modules where a silent bug costs a secret — shell quoting and hook
-// output, the atomic write and its lock, resolution (precedence, if_missing, interpolation), the
+// output, the atomic write and its lock, bulk secret edits, resolution (precedence, if_missing, interpolation), the
 // terminal escaping of config text, terminal detection, the trust checks (which config, import or plugin is believed, which provider fields take which values),
 // the names never exported, and the redaction of what `fnox scan` finds.
 import { strykerConfig } from '../../scripts/mutation/base-config.mjs';
@@ -12,6 +12,7 @@ export default strykerConfig([
   'src/shell/diff.ts',
   'src/config/atomic-write.ts',
   'src/config/commit-write.ts',
+  'src/config/edit-secrets.ts',
   'src/io/is-terminal.ts',
   'src/resolve/batch.ts',
   'src/resolve/resolver.ts',
