@@ -12,6 +12,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { FnoxError } from '../errors.js';
+import { keepLineEnds } from './line-ends.js';
 import { locateKeys, pathId, type LocationIndex } from './locate.js';
 import { SECRET_KEYS } from './schema.js';
 import { editPath, editToml, tomlKeyRepr, tomlValueRepr } from './toml-edit.js';
@@ -83,14 +84,14 @@ function replacePlaceholder(text: string, placeholder: string, repr: string, mod
 
 /**
  * {@link replacePlaceholder}, also giving where a following top-level line would start: the offset
- * after the rewritten line's newline, and that newline (none when the line is indented or last).
+ * after the rewritten line's newline (none when the line is indented or last).
  */
 function replacePlaceholderLine(
   text: string,
   placeholder: string,
   repr: string,
   mode: 'entry' | 'field',
-): { text: string; next?: { offset: number; newline: string } } {
+): { text: string; next?: AppendPoint } {
   const quoted = `"${placeholder}"`;
   const index = text.indexOf(quoted);
   if (index < 0 || text.indexOf(quoted, index + 1) >= 0) throw new FnoxError('internal', 'TOML edit placeholder not found exactly once');
@@ -109,7 +110,7 @@ function replacePlaceholderLine(
   const out = `${text.slice(0, start)}${head} ${repr}${text.slice(end)}`;
   const lineEnd = start + head.length + 1 + repr.length;
   const eol = out.startsWith('\r\n', lineEnd) ? '\r\n' : out.startsWith('\n', lineEnd) ? '\n' : undefined;
-  return { text: out, ...(eol && indent === '' ? { next: { offset: lineEnd + eol.length, newline: eol } } : {}) };
+  return { text: out, ...(eol && indent === '' ? { next: { offset: lineEnd + eol.length } } : {}) };
 }
 
 /** Upstream's placement for a value added to a table that has only sub-tables (see module comment). */
@@ -163,7 +164,6 @@ export function setIn(doc: TomlTable, path: readonly string[], value: unknown): 
 /** Where the next new entry of a table goes after a new inline entry was appended to it. */
 export interface AppendPoint {
   readonly offset: number;
-  readonly newline: string;
 }
 
 /** {@link setSecretInText} without its final check; `next` when `key` was appended as a new inline entry. */
@@ -202,7 +202,7 @@ export async function placeSecret(
   const repr = await tomlValueRepr(fields);
   const table = at(doc, section);
   if (existing === undefined && isTable(table) && Object.keys(table).length > 0 && !hasDirectValues(text, index, table, section)) {
-    return { text: insertIntoSubtableOnlyTable(text, index, table, section, `${tomlKeyRepr(key)}= ${repr}`) };
+    return { text: keepLineEnds(text, insertIntoSubtableOnlyTable(text, index, table, section, `${tomlKeyRepr(key)}= ${repr}`)) };
   }
   const placed = replacePlaceholderLine(await editToml(text, path, placeholder, file), placeholder, repr, 'entry');
   return style === 'new' && placed.next ? placed : { text: placed.text };

@@ -29,22 +29,28 @@ interface AppendRun {
   readonly section: string;
   readonly at: AppendPoint;
   readonly lines: string[];
+  /** Newlines in the text with the lines so far, and how many are CRLF (new lines take the dominant style, line-ends.ts). */
+  newlines: number;
+  crlf: number;
 }
 
 /** The text as lines while existing entries' lines are rewritten (line numbers never move). */
 interface ReplaceRun {
   readonly kind: 'replace';
+  /** `out` split at `\n`: every line but the last (empty) one had a newline; CRLF lines end in `\r`. */
   readonly lines: string[];
   readonly index: LocationIndex;
+  /** How many lines end in CRLF (line-ends.ts gives rewritten lines the file's dominant style). */
+  crlf: number;
 }
 
 /**
- * The one-by-one edit of `line` when it holds the entry `key` (currently `current`) whole, as a
- * document of its own; `undefined` when it does not (the entry spans lines, or is not inline).
+ * The one-by-one edit of `line` (without its line end) when it holds the entry `key` (currently
+ * `current`) whole, as a document of its own; `undefined` when it does not (the entry spans lines,
+ * or is not inline).
  */
 async function rewriteLine(line: string, key: string, current: unknown, entry: SecretConfig, file: string): Promise<string | undefined> {
-  const cr = line.endsWith('\r') ? '\r' : '';
-  const alone = `[t]\n${cr ? line.slice(0, -1) : line}\n`;
+  const alone = `[t]\n${line}\n`;
   let table: unknown;
   try {
     table = parseToml(alone, file).t;
@@ -55,8 +61,20 @@ async function rewriteLine(line: string, key: string, current: unknown, entry: S
   const placed = (await placeSecret(alone, ['t'], key, entry, file)).text;
   const newline = placed.indexOf('\n', 4);
   if (!placed.startsWith('[t]\n') || newline !== placed.length - 1) return undefined;
-  return `${placed.slice(4, newline)}${cr}`;
+  return placed.slice(4, newline);
 }
+
+/** Line `number` rewritten to `text` with the line end a one-by-one edit gives it (see line-ends.ts). */
+function replaceLine(run: ReplaceRun, number: number, text: string): void {
+  const old = run.lines[number - 1]!;
+  const oldCrlf = old.endsWith('\r');
+  if ((oldCrlf ? old.slice(0, -1) : old) === text) return; // an unchanged line keeps its bytes
+  const crlf = run.crlf > 0 && run.crlf * 2 >= run.lines.length - 1;
+  if (crlf !== oldCrlf) run.crlf += crlf ? 1 : -1;
+  run.lines[number - 1] = crlf ? `${text}\r` : text;
+}
+
+const count = (text: string, what: string): number => text.split(what).length - 1;
 
 /** The line number (1-based) where entry `path` starts in the run's text, when its value starts on it too. */
 function entryLine(run: ReplaceRun, path: readonly string[]): number | undefined {
@@ -85,20 +103,25 @@ export async function setSecretsInText(text: string, edits: readonly SecretEdit[
     const current = at(expected, path);
     if (current === undefined && run?.kind === 'append' && run.section === pathId(section)) {
       editPath(path, file); // the names toml_edit refuses are refused here too
-      run.lines.push(`${tomlKeyRepr(key)}= ${await tomlValueRepr(fields)}${run.at.newline}`);
+      const crlf = run.crlf > 0 && run.crlf * 2 >= run.newlines;
+      run.lines.push(`${tomlKeyRepr(key)}= ${await tomlValueRepr(fields)}${crlf ? '\r\n' : '\n'}`);
+      run.newlines++;
+      if (crlf) run.crlf++;
       setIn(expected, path, structuredClone(fields));
       continue;
     }
-    if (current !== undefined) {
+    // toml_edit ends what it prints with a newline: a file without one takes one edit the one-by-one way first.
+    if (current !== undefined && (run?.kind === 'replace' || out.endsWith('\n'))) {
       if (run?.kind !== 'replace') {
         flush();
-        run = { kind: 'replace', lines: out.split('\n'), index: locateKeys(out) };
+        const lines = out.split('\n');
+        run = { kind: 'replace', lines, index: locateKeys(out), crlf: count(out, '\r\n') };
       }
       editPath(path, file);
       const line = entryLine(run, path);
-      const rewritten = line === undefined ? undefined : await rewriteLine(run.lines[line - 1]!, key, current, entry, file);
+      const rewritten = line === undefined ? undefined : await rewriteLine(run.lines[line - 1]!.replace(/\r$/, ''), key, current, entry, file);
       if (line !== undefined && rewritten !== undefined) {
-        run.lines[line - 1] = rewritten; // checked against the current value: a second edit of the key works too
+        replaceLine(run, line, rewritten); // checked against the current value: a second edit of the key works too
         setIn(expected, path, structuredClone(fields));
         continue;
       }
@@ -107,7 +130,7 @@ export async function setSecretsInText(text: string, edits: readonly SecretEdit[
     const placed = await placeSecret(out, section, key, entry, file);
     setIn(expected, path, structuredClone(fields));
     out = verify(placed.text, expected, file); // as one by one: a refused edit fails here, with the same error
-    if (placed.next) run = { kind: 'append', section: pathId(section), at: placed.next, lines: [] };
+    if (placed.next) run = { kind: 'append', section: pathId(section), at: placed.next, lines: [], newlines: count(out, '\n'), crlf: count(out, '\r\n') };
   }
   flush();
   return verify(out, expected, file);

@@ -97,6 +97,10 @@ describe('setSecretInText: byte-exact output', () => {
     const crlf = '[secrets]\r\nA = { value = "a" }\r\n';
     expect(await setSecretInText(crlf, ['secrets'], 'A', { value: 'b' }, F)).toBe('[secrets]\r\nA= { value = "b" }\r\n');
     expect(await setSecretInText('[secrets]\nA = { value = "a" }', ['secrets'], 'A', { value: 'b' }, F)).toBe('[secrets]\nA= { value = "b" }\n');
+    // The entry fnox places itself (a table of only sub-tables) follows the file's style too.
+    expect(await setSecretInText('root = true\r\n\r\n[secrets.T]\r\nvalue = "x"\r\n', ['secrets'], 'K', { value: 'v' }, F)).toBe(
+      'root = true\r\n\r\n[secrets]\r\nK= { value = "v" }\r\n\r\n[secrets.T]\r\nvalue = "x"\r\n',
+    );
   });
 
   it('quotes and escapes values the way toml_edit does', async () => {

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { setSecretInText } from '../../src/config/edit-secret.js';
 import { setSecretsInText, type SecretEdit } from '../../src/config/edit-secrets.js';
+import type { SecretConfig } from '../../src/config/types.js';
 
 const F = 'fnox.toml';
 
@@ -142,4 +143,62 @@ describe('setSecretsInText', () => {
       }),
     ).rejects.toThrow('stop');
   });
+});
+
+/** A small seeded PRNG (mulberry32): the same cases on every run; FNOX_FUZZ_CASES and FNOX_FUZZ_SEED explore more. */
+function prng(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+describe('setSecretsInText on random layouts and edit sequences', () => {
+  const cases = Number(process.env.FNOX_FUZZ_CASES) || 150;
+  it(`gives the bytes (or the error) of one-by-one edits in ${cases} seeded cases`, async () => {
+    const random = prng(Number(process.env.FNOX_FUZZ_SEED) || 20261203);
+    const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+    const keys = ['A', 'B', 'C', 'my-key', 'with space', 'dot.ted', 'ünï', 'quote"d'];
+    const sections = [['secrets'], ['profiles', 'dev', 'secrets'], ['profiles', 'p2', 'secrets']];
+    const entryLine = (key: string) =>
+      pick([
+        `${key.match(/^[A-Za-z0-9_-]+$/) ? key : JSON.stringify(key)} = { default = "x" }`,
+        `  ${key.match(/^[A-Za-z0-9_-]+$/) ? key : JSON.stringify(key)}  =  { provider = "plain", value = "v" }   # note`,
+        `${key.match(/^[A-Za-z0-9_-]+$/) ? key : JSON.stringify(key)}= { value = "a=b", description = "} # not a comment" }`,
+      ]);
+    for (let n = 0; n < cases; n++) {
+      const used = new Set<string>();
+      const blocks: string[] = [];
+      for (let b = 0, count = 1 + Math.floor(random() * 5); b < count; b++) {
+        const kind = pick(['secrets', 'profile', 'provider', 'comment', 'table-entry']);
+        if (kind === 'comment') blocks.push('# a comment\n');
+        else if (kind === 'provider') blocks.push(`[providers.p${b}]\ntype = "plain"\n`);
+        else if (kind === 'table-entry' && !used.has('secrets.T')) {
+          used.add('secrets.T');
+          blocks.push('[secrets.T]\ndefault = "t"\n');
+        } else {
+          const section = kind === 'secrets' ? 'secrets' : 'profiles.dev.secrets';
+          if (used.has(section)) continue;
+          used.add(section);
+          const names = keys.filter((k) => k !== 'quote"d' && random() < 0.4);
+          blocks.push(`[${section}]\n${names.map((k) => `${entryLine(k)}\n`).join('')}${random() < 0.5 ? '\n# trailing comment\n' : ''}`);
+        }
+      }
+      let text = blocks.join(pick(['\n', '']));
+      if (random() < 0.3) text = text.replaceAll('\n', '\r\n');
+      if (random() < 0.2) text = text.replace(/\r?\n$/, '');
+      const edits: SecretEdit[] = Array.from({ length: 1 + Math.floor(random() * 10) }, (_, i) => ({
+        section: pick(sections),
+        key: pick(keys),
+        entry: pick<SecretConfig>([{ provider: 'plain', value: `v${i}` }, { default: `d${i}`, description: 'x' }, { value: 'multi\nline' }]),
+      }));
+      const expected = await settle(oneByOne(text, edits));
+      const actual = await settle(setSecretsInText(text, edits, F));
+      if (process.env.FNOX_FUZZ_STATS) console.log('STAT', 'error' in expected ? 'error' : 'ok');
+      expect(actual, `case ${n}: ${JSON.stringify({ text, edits })}`).toEqual(expected);
+    }
+  }, 120_000);
 });
