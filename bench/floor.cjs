@@ -43,7 +43,7 @@ function open(key, nonce, sealed) {
   return plain;
 }
 
-/** One stored value (base64 of a binary age file with one X25519 stanza and one payload chunk). */
+/** One stored value: base64 of a binary age file with one X25519 stanza and one payload chunk (what the bench fixtures hold); anything else fails. */
 function decrypt(stored) {
   const file = Buffer.from(stored, 'base64');
   const lines = file.toString('latin1').split('\n', 4); // version, stanza, body, MAC line

@@ -140,10 +140,19 @@ export function canonical(value: unknown): string {
   return JSON.stringify(value instanceof Date ? value.toISOString() : value);
 }
 
-/** Refuse to hand back text whose parsed form differs from the intended document. */
+/**
+ * Refuse to hand back text whose parsed form differs from the intended document. Text that does
+ * not parse at all is the same failure: its parse error would point into fnox's candidate (which
+ * holds the new value) as if the user's file were broken.
+ */
 export function verify(result: string, expected: TomlTable, file: string): string {
-  const actual = parseToml(result, file);
-  if (canonical(actual) !== canonical(expected)) {
+  let actual: TomlTable | undefined;
+  try {
+    actual = parseToml(result, file);
+  } catch {
+    actual = undefined;
+  }
+  if (actual === undefined || canonical(actual) !== canonical(expected)) {
     throw new FnoxError('config_write_failed', `Could not edit ${file}: the edited file did not match the intended change; nothing was written`, {
       hint: 'This is a bug in fnox; the file was left unchanged. Edit the file by hand and report the problem.',
     });
@@ -205,7 +214,9 @@ export async function placeSecret(
     return { text: keepLineEnds(text, insertIntoSubtableOnlyTable(text, index, table, section, `${tomlKeyRepr(key)}= ${repr}`)) };
   }
   const placed = replacePlaceholderLine(await editToml(text, path, placeholder, file), placeholder, repr, 'entry');
-  return style === 'new' && placed.next ? placed : { text: placed.text };
+  // Later keys follow this one as lines only in a `[section]` table (not inside an inline table).
+  const appendable = style === 'new' && placed.next && styleOf(placed.text, locateKeys(placed.text), section) === 'header';
+  return appendable ? placed : { text: placed.text };
 }
 
 /**

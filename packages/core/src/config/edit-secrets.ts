@@ -8,6 +8,8 @@
  * - existing one-line entries (`KEY = { ... }`): toml_edit rewrites only the entry's own line, so
  *   that line alone, edited as a document of its own, is the new line.
  *
+ * The same bytes hold for TOML 1.0 files (what upstream reads); on an inline table with a trailing
+ * comma (TOML 1.1), toml_edit reformats that line on every edit and this pass leaves it alone.
  * Any other edit (table-style entries, dotted keys, an entry spanning lines) goes the one-by-one way and is checked as there; the whole result is checked once more at the end.
  */
 import { at, canonical, isTable, orderedSecretFields, placeSecret, setIn, verify, type AppendPoint } from './edit-secret.js';
@@ -74,6 +76,12 @@ function replaceLine(run: ReplaceRun, number: number, text: string): void {
   run.lines[number - 1] = crlf ? `${text}\r` : text;
 }
 
+/**
+ * Keys `tomlKeyRepr` writes as toml_edit does: bare, or quoted without an escape (toml_edit writes
+ * `'a\b'` and `"\u001B"` where `tomlKeyRepr` would escape); any other takes the one-by-one way.
+ */
+const plainKey = (key: string): boolean => /^[\x20-\x7e]+$/.test(key) && !/["'\\]/.test(key);
+
 const count = (text: string, what: string): number => text.split(what).length - 1;
 
 /** The line number (1-based) where entry `path` starts in the run's text, when its value starts on it too. */
@@ -101,7 +109,7 @@ export async function setSecretsInText(text: string, edits: readonly SecretEdit[
     const path = [...section, key];
     const fields = orderedSecretFields(entry);
     const current = at(expected, path);
-    if (current === undefined && run?.kind === 'append' && run.section === pathId(section)) {
+    if (current === undefined && run?.kind === 'append' && run.section === pathId(section) && plainKey(key)) {
       editPath(path, file); // the names toml_edit refuses are refused here too
       const crlf = run.crlf > 0 && run.crlf * 2 >= run.newlines;
       run.lines.push(`${tomlKeyRepr(key)}= ${await tomlValueRepr(fields)}${crlf ? '\r\n' : '\n'}`);

@@ -24,6 +24,8 @@ export function pathId(path: readonly string[]): string {
   return path.join('\u0000');
 }
 
+const ESCAPES: Readonly<Record<string, string>> = { b: '\b', t: '\t', n: '\n', f: '\f', r: '\r', e: '\x1b', '"': '"', '\\': '\\' };
+
 class Scanner {
   pos = 0;
   line = 1;
@@ -91,8 +93,7 @@ class Scanner {
     while (this.pos < this.text.length && this.peek() !== q && this.peek() !== '\n') {
       if (q === '"' && this.peek() === '\\') {
         this.advance();
-        const escaped = this.peek();
-        out += escaped === 'n' ? '\n' : escaped === 't' ? '\t' : escaped;
+        out += this.escape();
       } else {
         out += this.peek();
       }
@@ -100,6 +101,21 @@ class Scanner {
     }
     this.advance();
     return out;
+  }
+
+  /**
+   * The character a basic string's escape stands for (TOML 1.0, plus 1.1's `\e` and `\xHH`, which
+   * the parser accepts), leaving the cursor on its last character: a key's path must be the one the
+   * parser sees, or `"\b"` would be indexed as `b`.
+   */
+  escape(): string {
+    const letter = this.peek();
+    const digits = letter === 'u' ? 4 : letter === 'U' ? 8 : letter === 'x' ? 2 : 0;
+    if (digits === 0) return ESCAPES[letter] ?? letter;
+    const hex = this.text.slice(this.pos + 1, this.pos + 1 + digits);
+    this.advance(digits);
+    const code = /^[0-9A-Fa-f]+$/.test(hex) ? Number.parseInt(hex, 16) : Number.NaN;
+    return code <= 0x10ffff ? String.fromCodePoint(code) : '';
   }
 
   /** A dotted key; stops before `=`, `]` or anything else that cannot be part of it. */

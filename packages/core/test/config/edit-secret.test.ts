@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { removeSecretFromText, setSecretInText } from '../../src/config/edit-secret.js';
+import { FnoxError } from '../../src/errors.js';
 
 const SOURCE = `# Project secrets -- managed by fnox
 default_provider = "plain"   # aligned comment
@@ -101,6 +102,16 @@ describe('setSecretInText: byte-exact output', () => {
     expect(await setSecretInText('root = true\r\n\r\n[secrets.T]\r\nvalue = "x"\r\n', ['secrets'], 'K', { value: 'v' }, F)).toBe(
       'root = true\r\n\r\n[secrets]\r\nK= { value = "v" }\r\n\r\n[secrets.T]\r\nvalue = "x"\r\n',
     );
+  });
+
+  it('refuses an edit whose result would not parse as a bug of its own, never showing the candidate text', async () => {
+    // A new entry among dotted keys is not written in a shape that parses; the user's file itself is fine.
+    const text = 'secrets.A.default = "a"\nsecrets.B.default = "b"\n';
+    const error = (await setSecretInText(text, ['secrets'], 'C', { provider: 'plain', value: 'plain-secret-value' }, F).catch((e: unknown) => e)) as FnoxError;
+    expect(error).toBeInstanceOf(FnoxError);
+    expect(error.code).toBe('config_write_failed');
+    expect(`${error.message}\n${error.hint}`).toMatch(/did not match the intended change.*\n.*bug in fnox/);
+    expect(`${error.message}${error.hint}${JSON.stringify(error)}`).not.toContain('plain-secret-value');
   });
 
   it('quotes and escapes values the way toml_edit does', async () => {

@@ -88,6 +88,14 @@ SEQUENCES['existing entries rewritten (reencrypt), then a new one, then again'] 
   at(25, ['secrets'], 'FRESH'),
 ];
 
+// Cases a red-team run found (each differed from one-by-one edits before its fix).
+const S = ['secrets'];
+SEQUENCES['a key with a backslash after a new one (toml_edit writes a literal key)'] = [at(1, S, 'X'), at(2, S, 'a\\b')];
+SEQUENCES['a key with a control character after a new one (toml_edit writes \\u001B)'] = [at(1, S, 'X'), at(2, S, '\u001b'), at(3, S, 'del\u007f')];
+LAYOUTS['a profile named by an escape of another'] = '[profiles."\\b".secrets]\nA = { default = "x" }\n\n[profiles.b.secrets]\nA = { default = "x" }\n';
+SEQUENCES['the plain profile of two'] = [at(1, ['profiles', 'b', 'secrets'], 'A'), at(2, ['profiles', 'b', 'secrets'], 'A')];
+LAYOUTS['a multi-line inline secrets table (TOML 1.1)'] = 'secrets = {\nA = { default = "a" },\nB = { default = "b" }\n}\n';
+
 async function oneByOne(text: string, edits: readonly SecretEdit[]): Promise<string> {
   let out = text;
   for (const { section, key, entry } of edits) out = await setSecretInText(out, section, key, entry, F);
