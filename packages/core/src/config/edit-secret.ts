@@ -15,7 +15,7 @@ import { FnoxError } from '../errors.js';
 import { keepLineEnds } from './line-ends.js';
 import { locateKeys, pathId, type LocationIndex } from './locate.js';
 import { SECRET_KEYS } from './schema.js';
-import { editPath, editToml, tomlKeyRepr, tomlValueRepr } from './toml-edit.js';
+import { editToml, tomlKeyRepr, tomlValueRepr } from './toml-edit.js';
 import { parseToml, type TomlTable } from './toml-read.js';
 import type { SecretConfig } from './types.js';
 
@@ -214,9 +214,12 @@ export async function placeSecret(
     return { text: keepLineEnds(text, insertIntoSubtableOnlyTable(text, index, table, section, `${tomlKeyRepr(key)}= ${repr}`)) };
   }
   const placed = replacePlaceholderLine(await editToml(text, path, placeholder, file), placeholder, repr, 'entry');
-  // Later keys follow this one as lines only in a `[section]` table (not inside an inline table).
-  const appendable = style === 'new' && placed.next && styleOf(placed.text, locateKeys(placed.text), section) === 'header';
-  return appendable ? placed : { text: placed.text };
+  return style === 'new' && placed.next ? placed : { text: placed.text };
+}
+
+/** Whether the table at `section` is written as a `[section]` header table in `text`. */
+export function isHeaderTable(text: string, section: readonly string[]): boolean {
+  return styleOf(text, locateKeys(text), section) === 'header';
 }
 
 /**

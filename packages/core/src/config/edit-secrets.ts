@@ -8,11 +8,12 @@
  * - existing one-line entries (`KEY = { ... }`): toml_edit rewrites only the entry's own line, so
  *   that line alone, edited as a document of its own, is the new line.
  *
- * The same bytes hold for TOML 1.0 files (what upstream reads); on an inline table with a trailing
- * comma (TOML 1.1), toml_edit reformats that line on every edit and this pass leaves it alone.
- * Any other edit (table-style entries, dotted keys, an entry spanning lines) goes the one-by-one way and is checked as there; the whole result is checked once more at the end.
+ * The same bytes hold for TOML 1.0 files (what upstream reads); TOML 1.1 inline tables (a trailing
+ * comma, newlines inside the braces) toml_edit reformats on every edit, and this pass leaves alone.
+ * Any other edit (table-style entries, dotted keys, an entry spanning lines) goes the one-by-one
+ * way and is checked as there; the whole result is checked once more at the end.
  */
-import { at, canonical, isTable, orderedSecretFields, placeSecret, setIn, verify, type AppendPoint } from './edit-secret.js';
+import { at, canonical, isHeaderTable, isTable, orderedSecretFields, placeSecret, setIn, verify, type AppendPoint } from './edit-secret.js';
 import { locateKeys, pathId, type LocationIndex } from './locate.js';
 import { editPath, tomlKeyRepr, tomlValueRepr } from './toml-edit.js';
 import { parseToml } from './toml-read.js';
@@ -138,7 +139,10 @@ export async function setSecretsInText(text: string, edits: readonly SecretEdit[
     const placed = await placeSecret(out, section, key, entry, file);
     setIn(expected, path, structuredClone(fields));
     out = verify(placed.text, expected, file); // as one by one: a refused edit fails here, with the same error
-    if (placed.next) run = { kind: 'append', section: pathId(section), at: placed.next, lines: [], newlines: count(out, '\n'), crlf: count(out, '\r\n') };
+    // Later keys follow this one as lines only in a `[section]` table (not inside an inline table).
+    if (placed.next && isHeaderTable(out, section)) {
+      run = { kind: 'append', section: pathId(section), at: placed.next, lines: [], newlines: count(out, '\n'), crlf: count(out, '\r\n') };
+    }
   }
   flush();
   return verify(out, expected, file);
